@@ -142,7 +142,9 @@ def _introspect(cls: type) -> Iterable[_Field]:
                 type=tp,
                 required=default is attrs.NOTHING,
                 description=f.metadata.get("description"),
-                default=_NO_DEFAULT if default is attrs.NOTHING or isinstance(default, attrs.Factory) else default,
+                default=_NO_DEFAULT
+                if default is attrs.NOTHING or isinstance(default, attrs.Factory)
+                else default,
             )
     elif kind == "dataclass":
         for f in dataclasses.fields(cls):
@@ -238,7 +240,9 @@ def _enum_schema(values: Iterable[Any], where: str) -> dict[str, Any]:
         if kind is None or kind in ("array", "object"):
             raise TypeError(f"{where}: enum value {value!r} is not a JSON string, number, boolean or null")
         groups.setdefault(kind, []).append(value)
-    schemas = [{"type": "null"} if kind == "null" else {"type": kind, "enum": vals} for kind, vals in groups.items()]
+    schemas = [
+        {"type": "null"} if kind == "null" else {"type": kind, "enum": vals} for kind, vals in groups.items()
+    ]
     return schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
 
 
@@ -523,7 +527,12 @@ def _parse(tp: Any, data: Any, path: str) -> Any:
                 return tp(**values)
             except (TypeError, ValueError) as exc:
                 raise ValueError(f"{path}: {tp.__qualname__} rejected the values: {exc}") from exc
-    if origin in _SEQUENCE_ORIGINS or origin in _SET_ORIGINS or origin is tuple or tp in (list, tuple, set, frozenset):
+    if (
+        origin in _SEQUENCE_ORIGINS
+        or origin in _SET_ORIGINS
+        or origin is tuple
+        or tp in (list, tuple, set, frozenset)
+    ):
         if not isinstance(data, list):
             raise _mismatch(path, "array", data)
         container = origin or tp
@@ -532,7 +541,10 @@ def _parse(tp: Any, data: Any, path: str) -> Any:
         elif container is tuple and not (len(args) == 2 and args[1] is Ellipsis):
             if len(data) != len(args):
                 raise ValueError(f"{path}: expected an array of {len(args)} items, got {len(data)}")
-            items = [_parse(arg, item, f"{path}[{i}]") for i, (arg, item) in enumerate(zip(args, data))]
+            items = [
+                _parse(arg, item, f"{path}[{i}]")
+                for i, (arg, item) in enumerate(zip(args, data, strict=True))
+            ]
         else:
             items = [_parse(args[0], item, f"{path}[{i}]") for i, item in enumerate(data)]
         if container in (tuple, set, frozenset):
