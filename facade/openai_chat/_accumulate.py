@@ -1,0 +1,488 @@
+"""Accumulate ``chat.completion.chunk`` dicts into one ``chat.completion`` dict.
+
+Works on plain decoded JSON; text is gathered in lists and joined only when a snapshot is asked
+for. Each field has its own branch (no generic deep merge), and the branches tolerate what
+compatible servers send: chunks without ``object``, tool-call deltas without ``index``, ``role``
+on every delta, empty ids, content-filter chunks with no choices, and non-standard finish reasons.
+
+    acc = ChatCompletionAccumulator()
+    acc.add({"id": "c1", "model": "m", "created": 1,
+             "choices": [{"index": 0, "delta": {"content": "Hi"}, "finish_reason": "stop"}]})
+    acc.result_dict()["choices"][0]["message"]["content"]   # 'Hi'
+
+Unknown fields are kept: at the top level and on a choice the last non-null value wins; on a
+delta, string values are concatenated (they are streamed text such as ``reasoning_content``) and
+other values replace the previous one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._events import ContentDelta, FinishEvent, RefusalDelta, ToolCallArgumentsDelta
+from ._exceptions import APIResponseValidationError, StreamError
+
+__all__ = ["ChatCompletionAccumulator"]
+
+_TOP_KNOWN = frozenset(
+    {"id", "object", "created", "model", "choices", "usage", "system_fingerprint", "service_tier", "error"}
+)
+_CHOICE_KNOWN = frozenset({"index", "delta", "finish_reason", "logprobs"})
+_TOOL_KNOWN = frozenset({"index", "id", "type", "function", "custom"})
+
+
+def _join(parts: list[str] | None) -> str | None:
+    """Join a text buffer, leaving the join in place so the next call is cheap."""
+    if parts is None:
+        return None
+    if len(parts) > 1:
+        parts[:] = ["".join(parts)]
+    return parts[0] if parts else ""
+
+
+def _text(value: object, what: str) -> str:
+    if value.__class__ is not str and not isinstance(value, str):
+        raise APIResponseValidationError(f"stream chunk: {what} should be a string, got {type(value).__name__}")
+    return value  # type: ignore[return-value]
+
+
+def _index(value: object, what: str) -> int:
+    if value.__class__ is not int and (not isinstance(value, int) or isinstance(value, bool)):
+        raise APIResponseValidationError(f"stream chunk: {what} should be an integer, got {value!r}")
+    return value  # type: ignore[return-value]
+
+
+def _list(value: object, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise APIResponseValidationError(f"stream chunk: {what} should be a list, got {type(value).__name__}")
+    return value
+
+
+class _ToolCall:
+    """One tool call being streamed (function or custom)."""
+
+    __slots__ = ("index", "wire", "id", "type", "name", "args", "extra")
+
+    def __init__(self, index: int, wire: object = None) -> None:
+        self.index = index  # position in the final message
+        self.wire = wire  # the index the server gave it, if any
+        self.id: str | None = None
+        self.type: str | None = None
+        self.name: str | None = None
+        self.args: list[str] = []  # function.arguments, or custom.input
+        self.extra: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        kind = self.type or "function"
+        out: dict[str, Any] = {"id": self.id or "", "type": kind}
+        if kind == "custom":
+            out["custom"] = {"name": self.name or "", "input": _join(self.args)}
+        else:
+            out["function"] = {"name": self.name or "", "arguments": _join(self.args)}
+        if self.extra:
+            out.update(self.extra)
+        return out
+
+
+class _Choice:
+    """Everything gathered so far for one choice index."""
+
+    __slots__ = (
+        "index",
+        "role",
+        "content",
+        "content_len",
+        "refusal",
+        "refusal_len",
+        "tool_calls",
+        "function_call",
+        "audio",
+        "annotations",
+        "logprobs",
+        "finish_reason",
+        "delta_text",
+        "delta_extra",
+        "choice_extra",
+    )
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.role: str | None = None
+        self.content: list[str] | None = None
+        self.content_len = 0
+        self.refusal: list[str] | None = None
+        self.refusal_len = 0
+        self.tool_calls: list[_ToolCall] | None = None
+        self.function_call: _ToolCall | None = None
+        self.audio: dict[str, Any] | None = None  # transcript/data as lists of parts
+        self.annotations: list[Any] | None = None
+        self.logprobs: dict[str, list[Any] | None] | None = None
+        self.finish_reason: str | None = None
+        self.delta_text: dict[str, list[str]] | None = None
+        self.delta_extra: dict[str, Any] | None = None
+        self.choice_extra: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "role": self.role or "assistant",
+            "content": _join(self.content),
+            "refusal": _join(self.refusal),
+        }
+        if self.tool_calls is not None:
+            message["tool_calls"] = [tc.to_dict() for tc in sorted(self.tool_calls, key=_by_index)]
+        if self.function_call is not None:
+            message["function_call"] = {
+                "name": self.function_call.name or "",
+                "arguments": _join(self.function_call.args),
+            }
+        if self.audio is not None:
+            audio = {k: (_join(v) if k in ("transcript", "data") else v) for k, v in self.audio.items()}
+            message["audio"] = audio
+        if self.annotations is not None:
+            message["annotations"] = list(self.annotations)
+        if self.delta_text:
+            for key, parts in self.delta_text.items():
+                message.setdefault(key, _join(parts))
+        if self.delta_extra:
+            for key, value in self.delta_extra.items():
+                message.setdefault(key, value)
+        logprobs = None
+        if self.logprobs is not None:
+            logprobs = {k: (None if v is None else list(v)) for k, v in self.logprobs.items()}
+        out: dict[str, Any] = {
+            "index": self.index,
+            "message": message,
+            "finish_reason": self.finish_reason,
+            "logprobs": logprobs,
+        }
+        if self.choice_extra:
+            out.update(self.choice_extra)
+        return out
+
+
+def _by_index(item: _ToolCall) -> int:
+    return item.index
+
+
+def _find_tool_call(calls: list[_ToolCall], delta: dict[str, Any]) -> _ToolCall | None:
+    """The call a tool-call delta continues, or None when it starts a new one."""
+    wire = delta.get("index")
+    call_id = delta.get("id")
+    if wire is not None:
+        # Latest first: a server that numbers every call 0 starts a new call under the same index.
+        for known in reversed(calls):
+            if known.wire == wire:
+                if call_id and known.id and known.id != call_id:
+                    return None
+                return known
+        return None
+    # No index (some compatible servers): match by id, else continue the last call unless this
+    # delta names a new function.
+    if call_id:
+        for known in calls:
+            if known.id == call_id:
+                return known
+        return None
+    if calls:
+        last = calls[-1]
+        body = delta.get("function") or delta.get("custom")
+        if not (body and body.get("name") and last.name):
+            return last
+    return None
+
+
+class ChatCompletionAccumulator:
+    """Gathers ``chat.completion.chunk`` dicts into a ``chat.completion`` dict.
+
+    ``add`` is the hot path; ``snapshot_dict``/``result_dict`` build a fresh dict on demand.
+    With ``events=True``, ``self.events`` holds the events of the most recent ``add``.
+
+        acc = ChatCompletionAccumulator(events=True)
+        acc.add({"choices": [{"index": 0, "delta": {"content": "Hi"}}]})
+        acc.events   # [ContentDelta(index=0, delta='Hi')]
+    """
+
+    __slots__ = (
+        "_choices",
+        "_id",
+        "_model",
+        "_created",
+        "_system_fingerprint",
+        "_service_tier",
+        "_usage",
+        "_extra",
+        "_track",
+        "events",
+        "chunks",
+    )
+
+    def __init__(self, *, events: bool = False) -> None:
+        self._choices: dict[int, _Choice] = {}
+        self._id = ""
+        self._model = ""
+        self._created = 0
+        self._system_fingerprint: Any = None
+        self._service_tier: Any = None
+        self._usage: Any = None
+        self._extra: dict[str, Any] | None = None
+        self._track = events
+        self.events: list[Any] = []
+        self.chunks = 0  # chunks added so far
+
+    @property
+    def finished(self) -> bool:
+        """True when at least one choice was seen and every seen choice has a finish reason."""
+        choices = self._choices
+        if not choices:
+            return False
+        for choice in choices.values():
+            if choice.finish_reason is None:
+                return False
+        return True
+
+    @property
+    def usage(self) -> Any:
+        """The usage object, once the usage chunk arrived (else ``None``)."""
+        return self._usage
+
+    def add(self, chunk: dict[str, Any]) -> None:
+        """Merge one decoded ``chat.completion.chunk``.
+
+        Raises :class:`StreamError` for an in-band error chunk (``partial`` is the snapshot so
+        far) and :class:`APIResponseValidationError` for a chunk of the wrong shape.
+        """
+        events: list[Any] | None = None
+        if self._track:
+            events = self.events = []
+        if "error" in chunk or chunk.get("object") == "error":
+            self._raise_error(chunk)
+        self.chunks += 1
+        try:
+            for key, value in chunk.items():
+                if key == "choices":
+                    if value:
+                        for choice in value:
+                            self._add_choice(choice, events)
+                elif value is None:
+                    continue
+                elif key == "id":
+                    if value and not self._id:
+                        self._id = value
+                elif key == "model":
+                    if value:
+                        self._model = value
+                elif key == "created":
+                    if value:
+                        self._created = value
+                elif key == "object":
+                    pass
+                elif key == "system_fingerprint":
+                    self._system_fingerprint = value
+                elif key == "service_tier":
+                    self._service_tier = value
+                elif key == "usage":
+                    self._usage = value
+                else:
+                    if self._extra is None:
+                        self._extra = {}
+                    self._extra[key] = value
+        except (TypeError, AttributeError, KeyError, IndexError, ValueError) as exc:
+            raise APIResponseValidationError(f"stream chunk has an unexpected shape ({exc})", body=chunk) from exc
+
+    def _add_choice(self, choice: dict[str, Any], events: list[Any] | None) -> None:
+        index = choice.get("index")
+        if index is None:
+            index = 0
+        state = self._choices.get(index)
+        if state is None:
+            state = self._choices[_index(index, "choices[].index")] = _Choice(index)
+        delta = choice.get("delta")
+        if delta:
+            self._add_delta(state, delta, events)
+        logprobs = choice.get("logprobs")
+        if logprobs:
+            self._add_logprobs(state, logprobs)
+        if not choice.keys() <= _CHOICE_KNOWN:
+            for key, value in choice.items():
+                if key not in _CHOICE_KNOWN and value is not None:
+                    if state.choice_extra is None:
+                        state.choice_extra = {}
+                    state.choice_extra[key] = value
+        # Last, so a finish event follows the deltas of the same chunk.
+        finish_reason = choice.get("finish_reason")
+        if finish_reason is not None:
+            state.finish_reason = finish_reason
+            if events is not None:
+                events.append(FinishEvent(index, finish_reason))
+
+    def _add_delta(self, state: _Choice, delta: dict[str, Any], events: list[Any] | None) -> None:
+        for key, value in delta.items():
+            if value is None:
+                continue
+            if key == "content":
+                if value:
+                    parts = state.content
+                    if parts is None:
+                        parts = state.content = []
+                    parts.append(_text(value, "delta.content"))
+                    state.content_len += len(value)
+                    if events is not None:
+                        events.append(ContentDelta(state.index, value, parts, state.content_len))
+                elif state.content is None:
+                    state.content = []
+            elif key == "role":
+                if state.role is None:
+                    state.role = value
+            elif key == "refusal":
+                if value:
+                    parts = state.refusal
+                    if parts is None:
+                        parts = state.refusal = []
+                    parts.append(_text(value, "delta.refusal"))
+                    state.refusal_len += len(value)
+                    if events is not None:
+                        events.append(RefusalDelta(state.index, value, parts, state.refusal_len))
+                elif state.refusal is None:
+                    state.refusal = []
+            elif key == "tool_calls":
+                for tool_delta in value:
+                    self._add_tool_call(state, tool_delta, events)
+            elif key == "function_call":
+                call = state.function_call
+                if call is None:
+                    call = state.function_call = _ToolCall(0)
+                name = value.get("name")
+                if name and call.name is None:
+                    call.name = name
+                arguments = value.get("arguments")
+                if arguments:
+                    call.args.append(_text(arguments, "delta.function_call.arguments"))
+                    if events is not None:
+                        events.append(ToolCallArgumentsDelta(state.index, None, call.name, arguments))
+            elif key == "audio":
+                audio = state.audio
+                if audio is None:
+                    audio = state.audio = {}
+                for akey, avalue in value.items():
+                    if akey == "transcript" or akey == "data":
+                        if avalue is not None:
+                            audio.setdefault(akey, []).append(_text(avalue, f"delta.audio.{akey}"))
+                    elif avalue is not None and (akey not in audio or akey != "id"):
+                        audio[akey] = avalue
+            elif key == "annotations":
+                if state.annotations is None:
+                    state.annotations = []
+                state.annotations.extend(_list(value, "delta.annotations"))
+            else:
+                # Unknown field: strings are streamed text (e.g. reasoning_content) and concatenate.
+                if value.__class__ is str:
+                    texts = state.delta_text
+                    if texts is None:
+                        texts = state.delta_text = {}
+                    parts = texts.get(key)
+                    if parts is None:
+                        texts[key] = [value]
+                        if state.delta_extra:
+                            state.delta_extra.pop(key, None)
+                    else:
+                        parts.append(value)
+                else:
+                    if state.delta_extra is None:
+                        state.delta_extra = {}
+                    state.delta_extra[key] = value
+                    if state.delta_text:
+                        state.delta_text.pop(key, None)
+
+    def _add_tool_call(self, state: _Choice, delta: dict[str, Any], events: list[Any] | None) -> None:
+        calls = state.tool_calls
+        if calls is None:
+            calls = state.tool_calls = []
+        call = _find_tool_call(calls, delta)
+        if call is None:
+            wire = delta.get("index")
+            index = max((known.index for known in calls), default=-1) + 1
+            if wire is not None:
+                _index(wire, "tool_calls[].index")
+                if not any(known.index == wire for known in calls):
+                    index = wire
+            call = _ToolCall(index, wire)
+            calls.append(call)
+        call_id = delta.get("id")
+        if call_id and call.id is None:
+            call.id = call_id
+        kind = delta.get("type")
+        if kind and call.type is None:
+            call.type = kind
+        body = delta.get("function")
+        if body is None:
+            body = delta.get("custom")
+            if body is not None and call.type is None:
+                call.type = "custom"
+            text_key = "input"
+        else:
+            text_key = "arguments"
+        if body:
+            name = body.get("name")
+            if name and call.name is None:
+                call.name = name
+            text = body.get(text_key)
+            if text:
+                call.args.append(_text(text, f"tool_calls[].{text_key}"))
+                if events is not None:
+                    events.append(ToolCallArgumentsDelta(state.index, call.index, call.name, text))
+        if not delta.keys() <= _TOOL_KNOWN:
+            for key, value in delta.items():
+                if key not in _TOOL_KNOWN and value is not None:
+                    if call.extra is None:
+                        call.extra = {}
+                    call.extra[key] = value
+
+    def _add_logprobs(self, state: _Choice, logprobs: dict[str, Any]) -> None:
+        mine = state.logprobs
+        if mine is None:
+            mine = state.logprobs = {"content": None, "refusal": None}
+        for key, value in logprobs.items():
+            if value is None:
+                continue
+            if key == "content" or key == "refusal":
+                if mine.get(key) is None:
+                    mine[key] = []
+                mine[key].extend(_list(value, f"logprobs.{key}"))  # type: ignore[union-attr]
+            else:
+                mine[key] = value
+
+    def _raise_error(self, chunk: dict[str, Any]) -> None:
+        error = chunk.get("error")
+        if not error and chunk.get("object") != "error":
+            return  # "error": null alongside a normal chunk
+        fields = error if isinstance(error, dict) else chunk
+        message = fields.get("message") if isinstance(fields, dict) else None
+        if isinstance(error, str):
+            message = error
+        if not isinstance(message, str) or not message:
+            message = "the server sent an error inside the stream"
+        raise StreamError(message, body=chunk, partial=self.snapshot_dict())
+
+    def snapshot_dict(self) -> dict[str, Any]:
+        """The ``chat.completion`` gathered so far, as a new dict (choices sorted by index)."""
+        out: dict[str, Any] = {
+            "id": self._id,
+            "object": "chat.completion",
+            "created": self._created,
+            "model": self._model,
+            "choices": [self._choices[i].to_dict() for i in sorted(self._choices)],
+        }
+        if self._system_fingerprint is not None:
+            out["system_fingerprint"] = self._system_fingerprint
+        if self._service_tier is not None:
+            out["service_tier"] = self._service_tier
+        if self._usage is not None:
+            out["usage"] = self._usage
+        if self._extra:
+            for key, value in self._extra.items():
+                out.setdefault(key, value)
+        return out
+
+    def result_dict(self) -> dict[str, Any]:
+        """The final ``chat.completion``; the same shape as :meth:`snapshot_dict`."""
+        return self.snapshot_dict()
