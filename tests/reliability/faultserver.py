@@ -329,7 +329,9 @@ class FaultServer:
         except (ConnectionError, asyncio.IncompleteReadError):
             pass  # the client went away; nothing to report
         except asyncio.CancelledError:
-            raise
+            # Shutdown cancels handlers; finishing quietly keeps asyncio from logging the cancellation.
+            if self._stopping is None or not self._stopping.is_set():
+                raise
         except BaseException as exc:
             self.errors.append(exc)
         finally:
