@@ -24,7 +24,8 @@ SMALL_CHUNKS = 200
 TOOL_CALLS = 3
 TOOL_CHUNKS_PER_CALL = 1_666  # -> 3 * (1 + 1666) + 2 = 5,003 chunks
 BIG_ANSWER_BYTES = 10 * 1024 * 1024
-BIG_CHUNK_CHARS = 2_048  # 5,120 chunks of 2 KiB: large answer, bounded chunk count
+BIG_CHUNK_CHARS = 16_384  # 640 chunks of 16 KiB: the official SDK re-concatenates its snapshot per
+# chunk (quadratic), so 2 KiB chunks would cost it ~14 s per run on a slow machine.
 
 LIST_TOTAL = 10_000
 LIST_PAGE = 100
@@ -55,7 +56,9 @@ def content_pieces(n: int) -> list[str]:
 
 
 def big_pieces() -> list[str]:
-    line = "".join(content_pieces(400))
+    # ASCII only, so a Python str of the answer costs one byte per character and
+    # "peak / answer size" reads directly (the floor is about 2: pieces + join).
+    line = " ".join(_WORDS[i % len(_WORDS)] for i in range(400)) + "\n"
     unit = (line * (BIG_CHUNK_CHARS // len(line) + 1))[:BIG_CHUNK_CHARS]
     n = BIG_ANSWER_BYTES // BIG_CHUNK_CHARS
     return [unit[:-6] + f"{i:05d}\n" for i in range(n)]

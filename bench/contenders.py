@@ -1,0 +1,260 @@
+"""The three contenders of every workload.
+
+- "ours":  openai_chat (this project)
+- "sdk":   the official SDK (`openai`)
+- "raw":   the floor: plain httpx + json.loads, no models, no validation
+
+Every contender sends the same request body shape ({"model", "messages"} plus
+"stream": true for streams) through a keep-alive client created once per
+workload, and returns a *normalized* output that the harness compares with
+the expected one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench import data
+
+REPO = Path(__file__).resolve().parent.parent
+# Where openai_chat lives in the source tree, for when it is not installed.
+OURS_SRC_PATHS = [REPO / "facade", REPO / "generated"]
+
+API_KEY = "bench-key"
+MESSAGES = data.MESSAGES
+
+# The official SDK's default pool limits; the raw async floor uses the same.
+ASYNC_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+
+
+class Unavailable(Exception):
+    """A contender that cannot run yet (e.g. our API is not written yet)."""
+
+
+# ---------------------------------------------------------------------------
+# normalization
+# ---------------------------------------------------------------------------
+
+Output = tuple  # (content, ((id, name, arguments), ...))
+
+
+def completion_output(c: Any) -> Output:
+    """Normalize a final completion object (ours or the official SDK's)."""
+    msg = c.choices[0].message
+    calls = tuple((tc.id, tc.function.name, tc.function.arguments) for tc in (msg.tool_calls or ()))
+    return (msg.content or "", calls)
+
+
+def expected_stream_output(model: str) -> Output:
+    if model == data.TOOLS_MODEL:
+        return ("", tuple(data.expected_tool_calls()))
+    return (data.expected_text(model), ())
+
+
+# ---------------------------------------------------------------------------
+# ours
+# ---------------------------------------------------------------------------
+
+
+def import_ours():
+    """Import openai_chat, from the source tree if it is not installed."""
+    try:
+        return importlib.import_module("openai_chat")
+    except ImportError:
+        pass
+    for p in OURS_SRC_PATHS:
+        if p.is_dir() and str(p) not in sys.path:
+            sys.path.append(str(p))
+    importlib.invalidate_caches()
+    try:
+        return importlib.import_module("openai_chat")
+    except ImportError as e:
+        raise Unavailable(f"cannot import openai_chat: {e}") from e
+
+
+def _require(obj: Any, dotted: str, what: str) -> None:
+    cur = obj
+    for part in dotted.split("."):
+        if not hasattr(cur, part):
+            raise Unavailable(f"{what}.{dotted} not available yet")
+        cur = getattr(cur, part)
+
+
+def ours_client(base_url: str, *, need: str):
+    mod = import_ours()
+    if not hasattr(mod, "Client"):
+        raise Unavailable("openai_chat.Client not available yet")
+    client = mod.Client(api_key=API_KEY, base_url=base_url, max_retries=0)
+    _require(client, need, "Client()")
+    return client
+
+
+def ours_async_client(base_url: str, *, need: str):
+    mod = import_ours()
+    if not hasattr(mod, "AsyncClient"):
+        raise Unavailable("openai_chat.AsyncClient not available yet")
+    client = mod.AsyncClient(api_key=API_KEY, base_url=base_url, max_retries=0)
+    _require(client, need, "AsyncClient()")
+    return client
+
+
+def ours_stream(client, model: str) -> Output:
+    with client.chat.stream(model=model, messages=MESSAGES) as s:
+        c = s.final()
+    return completion_output(c)
+
+
+async def ours_astream(client, model: str) -> Output:
+    async with client.chat.stream(model=model, messages=MESSAGES) as s:
+        c = await s.final()
+    return completion_output(c)
+
+
+def ours_creates(client, n: int) -> list[str]:
+    create = client.chat.create
+    return [create(model=data.CREATE_MODEL, messages=MESSAGES).choices[0].message.content for _ in range(n)]
+
+
+def ours_list(client) -> list[str]:
+    return [item.id for item in client.chat.completions.list(limit=data.LIST_PAGE)]
+
+
+# ---------------------------------------------------------------------------
+# the official SDK
+# ---------------------------------------------------------------------------
+
+
+def sdk_client(base_url: str):
+    import openai
+
+    return openai.OpenAI(api_key=API_KEY, base_url=base_url, max_retries=0)
+
+
+def sdk_async_client(base_url: str):
+    import openai
+
+    return openai.AsyncOpenAI(api_key=API_KEY, base_url=base_url, max_retries=0)
+
+
+def sdk_stream(client, model: str) -> Output:
+    with client.chat.completions.stream(model=model, messages=MESSAGES) as s:
+        c = s.get_final_completion()
+    return completion_output(c)
+
+
+async def sdk_astream(client, model: str) -> Output:
+    async with client.chat.completions.stream(model=model, messages=MESSAGES) as s:
+        c = await s.get_final_completion()
+    return completion_output(c)
+
+
+def sdk_creates(client, n: int) -> list[str]:
+    create = client.chat.completions.create
+    return [create(model=data.CREATE_MODEL, messages=MESSAGES).choices[0].message.content for _ in range(n)]
+
+
+def sdk_list(client) -> list[str]:
+    return [item.id for item in client.chat.completions.list(limit=data.LIST_PAGE)]
+
+
+# ---------------------------------------------------------------------------
+# the floor: raw httpx + json.loads
+# ---------------------------------------------------------------------------
+
+
+def raw_client(base_url: str) -> httpx.Client:
+    return httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=120)
+
+
+def raw_async_client(base_url: str) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=120, limits=ASYNC_LIMITS
+    )
+
+
+class _Acc:
+    """Collects content pieces and tool-call argument pieces from chunk dicts."""
+
+    __slots__ = ("text", "calls")
+
+    def __init__(self) -> None:
+        self.text: list[str] = []
+        self.calls: dict[int, list] = {}
+
+    def add(self, chunk: dict) -> None:
+        for choice in chunk["choices"]:
+            delta = choice["delta"]
+            content = delta.get("content")
+            if content:
+                self.text.append(content)
+            tcs = delta.get("tool_calls")
+            if tcs:
+                for tc in tcs:
+                    slot = self.calls.get(tc["index"])
+                    fn = tc.get("function") or {}
+                    if slot is None:
+                        slot = self.calls[tc["index"]] = [tc.get("id"), fn.get("name"), []]
+                    args = fn.get("arguments")
+                    if args:
+                        slot[2].append(args)
+
+    def output(self) -> Output:
+        calls = tuple((cid, name, "".join(parts)) for _, (cid, name, parts) in sorted(self.calls.items()))
+        return ("".join(self.text), calls)
+
+
+def raw_stream(client: httpx.Client, model: str) -> Output:
+    acc = _Acc()
+    body = {"model": model, "messages": MESSAGES, "stream": True}
+    with client.stream("POST", "/chat/completions", json=body) as r:
+        r.raise_for_status()
+        for line in r.iter_lines():
+            if line.startswith("data: "):
+                payload = line[6:]
+                if payload == "[DONE]":
+                    break
+                acc.add(json.loads(payload))
+    return acc.output()
+
+
+async def raw_astream(client: httpx.AsyncClient, model: str) -> Output:
+    acc = _Acc()
+    body = {"model": model, "messages": MESSAGES, "stream": True}
+    async with client.stream("POST", "/chat/completions", json=body) as r:
+        r.raise_for_status()
+        async for line in r.aiter_lines():
+            if line.startswith("data: "):
+                payload = line[6:]
+                if payload == "[DONE]":
+                    break
+                acc.add(json.loads(payload))
+    return acc.output()
+
+
+def raw_creates(client: httpx.Client, n: int) -> list[str]:
+    body = {"model": data.CREATE_MODEL, "messages": MESSAGES}
+    out = []
+    for _ in range(n):
+        r = client.post("/chat/completions", json=body)
+        r.raise_for_status()
+        out.append(json.loads(r.content)["choices"][0]["message"]["content"])
+    return out
+
+
+def raw_list(client: httpx.Client) -> list[str]:
+    ids: list[str] = []
+    params: dict[str, Any] = {"limit": data.LIST_PAGE}
+    while True:
+        r = client.get("/chat/completions", params=params)
+        r.raise_for_status()
+        page = json.loads(r.content)
+        ids.extend(item["id"] for item in page["data"])
+        if not page["has_more"] or not page["data"]:
+            return ids
+        params = {"limit": data.LIST_PAGE, "after": page["last_id"]}
