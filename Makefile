@@ -1,0 +1,42 @@
+# openai-chat: every target sets itself up (make setup) and can be run again safely.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SPEC   ?= openapi.yaml
+STAMP  := $(VENV)/.setup-stamp
+PYTEST_ARGS ?=
+
+.PHONY: setup generate check-generated lint format test test-unit demo bench reliability clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@echo ">> setting up $(VENV): openai-chat (editable) with its dev and local extras"
+	@echo ">> the first run builds the local model server from source, which takes a few minutes"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -e '.[dev,local]'
+	@touch $@
+
+generate: setup
+	$(BIN)/python scripts/generate.py --spec $(SPEC)
+
+check-generated: setup
+	$(BIN)/python scripts/generate.py --check
+
+lint: setup
+	$(BIN)/ruff check facade scripts tests $(wildcard bench)
+	$(BIN)/ruff format --check facade scripts tests $(wildcard bench)
+
+format: setup
+	$(BIN)/ruff check --fix facade scripts tests $(wildcard bench)
+	$(BIN)/ruff format facade scripts tests $(wildcard bench)
+
+test: lint check-generated
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-unit: setup
+	$(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)
+
+clean:
+	rm -rf build .pytest_cache .ruff_cache

@@ -1,0 +1,116 @@
+"""Regenerate generated/openai_chat_api from an OpenAPI document, or check that it is up to date.
+
+    python scripts/generate.py [--spec openapi.yaml]            rewrite generated/openai_chat_api
+    python scripts/generate.py --check [--spec openapi.yaml]    fail with a diff if it would change
+
+The document is first prepared (scripts/prepare_spec.py) into build/prepared-spec.yaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import prepare_spec  # noqa: E402
+
+PACKAGE = "openai_chat_api"
+TARGET = ROOT / "generated" / PACKAGE
+
+
+def generate(spec: Path, dest: Path) -> None:
+    """Write the generated package for ``spec`` to ``dest`` (which must not exist)."""
+    prepared = ROOT / "build" / "prepared-spec.yaml"
+    prepare_spec.dump(prepare_spec.prepare(prepare_spec.load(spec)), prepared)
+    env = dict(os.environ)
+    # The post-hooks call ruff; use the one pinned in this environment.
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env["RUFF_NO_CACHE"] = "true"
+    cmd = [
+        str(Path(sys.executable).parent / "openapi-python-client"),
+        "generate",
+        "--path",
+        str(prepared),
+        "--config",
+        str(ROOT / "generator-config.yaml"),
+        "--custom-template-path",
+        str(ROOT / "scripts" / "templates"),
+        "--meta",
+        "none",
+        "--output-path",
+        str(dest),
+    ]
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0 or "Endpoint will not be generated" in output or not dest.is_dir():
+        sys.stderr.write(output + "\n")
+        raise SystemExit(f"generate: openapi-python-client failed for {spec}")
+    if "Warning" in output:
+        sys.stderr.write(output + "\n")
+    shutil.rmtree(dest / ".ruff_cache", ignore_errors=True)
+    (dest / "py.typed").touch()
+
+
+def _files(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): p.read_text(encoding="utf-8")
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not {"__pycache__", ".ruff_cache"} & set(p.relative_to(root).parts)
+    }
+
+
+def check(spec: Path) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / PACKAGE
+        generate(spec, fresh)
+        want, have = _files(fresh), _files(TARGET) if TARGET.is_dir() else {}
+    if want == have:
+        print(f"generated/{PACKAGE} is up to date with {spec.name}")
+        return 0
+    for name in sorted(set(want) | set(have)):
+        if want.get(name) != have.get(name):
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    have.get(name, "").splitlines(keepends=True),
+                    want.get(name, "").splitlines(keepends=True),
+                    f"committed/{name}",
+                    f"regenerated/{name}",
+                )
+            )
+    print(
+        f"\ngenerated/{PACKAGE} differs from what {spec.name} generates: run `make generate`", file=sys.stderr
+    )
+    return 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--spec", default=str(ROOT / "openapi.yaml"))
+    parser.add_argument("--out", default=str(TARGET), help="where the package goes (default: %(default)s)")
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    spec = Path(args.spec).resolve()
+    if args.check:
+        return check(spec)
+    out = Path(args.out).resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / PACKAGE
+        generate(spec, fresh)
+        if out.exists():
+            shutil.rmtree(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(fresh, out)
+    print(f"generated {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} from {spec}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
