@@ -60,7 +60,19 @@ class SSEDecoder:
     ``retry`` is the last reconnection time the stream asked for.
     """
 
-    __slots__ = ("_decode", "_line", "_skip_lf", "_event", "_data", "_retry", "_pending", "_last_id")
+    __slots__ = (
+        "_decode",
+        "_line",
+        "_skip_lf",
+        "_event",
+        "_data",
+        "_retry",
+        "_pending",
+        "_last_id",
+        "retry",
+        "incomplete",
+        "unterminated",
+    )
 
     def __init__(self) -> None:
         # utf-8-sig drops one leading BOM, even when it is split across pieces; invalid bytes
