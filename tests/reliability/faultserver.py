@@ -30,12 +30,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from .payloads import SSE_HEADERS
 
-HeadersIn = Union[Mapping[str, str], Sequence[tuple[str, str]], None]
-BodyIn = Union[bytes, str, dict, list, None]
+HeadersIn = Mapping[str, str] | Sequence[tuple[str, str]] | None
+BodyIn = bytes | str | dict | list | None
 
 
 # ---------------------------------------------------------------------------------------------- steps
@@ -93,7 +93,7 @@ class Drip:
     delay: float = 0.02
 
 
-PartsIn = Union[Iterable[bytes], Callable[[], Iterable[bytes]]]
+PartsIn = Iterable[bytes] | Callable[[], Iterable[bytes]]
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class Stream:
     drop: Literal["reset", "close"] = "reset"
 
 
-Step = Union[Respond, Reset, Hangup, Silence, Drip, Stream]
+Step = Respond | Reset | Hangup | Silence | Drip | Stream
 
 
 # ------------------------------------------------------------------------------------------- records
@@ -122,7 +122,8 @@ Step = Union[Respond, Reset, Hangup, Silence, Drip, Stream]
 
 @dataclass(frozen=True)
 class Request:
-    """One request as received. `connection` numbers the TCP connection it arrived on, from 1."""
+    """One request as received. `connection` numbers the TCP connection it arrived on, from 1;
+    `at` is the `time.monotonic()` at which its head was read (for measuring retry back-off)."""
 
     index: int
     connection: int
@@ -130,6 +131,7 @@ class Request:
     path: str
     headers: dict[str, str]
     body: bytes
+    at: float = field(repr=False)
     step: Step | None = field(repr=False)
 
     def json(self) -> Any:
@@ -240,6 +242,11 @@ class FaultServer:
         with self._lock:
             return sum(c.open for c in self._connections)
 
+    def gaps(self) -> list[float]:
+        """Seconds between consecutive recorded requests, e.g. to check that a retry waited."""
+        times = [r.at for r in self.requests]
+        return [b - a for a, b in zip(times, times[1:], strict=False)]
+
     def connection_ids(self) -> list[int]:
         """The connection id of each recorded request, in arrival order."""
         return [r.connection for r in self.requests]
@@ -313,16 +320,21 @@ class FaultServer:
                 request = await _read_request(reader)
                 if request is None:
                     break
-                method, path, headers, body = request
+                method, path, headers, body, at = request
                 with self._lock:
                     step = self._next_step()
-                    record = Request(len(self._requests), conn.id, method, path, headers, body, step)
+                    record = Request(len(self._requests), conn.id, method, path, headers, body, at, step)
                     self._requests.append(record)
                     conn.requests += 1
                 if step is None:
-                    self.errors.append(ScriptExhausted(f"no step left for request #{record.index}: {method} {path}"))
-                    step = Respond(500, {"error": {"message": "fault server: script exhausted"}},
-                                   {"x-should-retry": "false", "connection": "close"})
+                    self.errors.append(
+                        ScriptExhausted(f"no step left for request #{record.index}: {method} {path}")
+                    )
+                    step = Respond(
+                        500,
+                        {"error": {"message": "fault server: script exhausted"}},
+                        {"x-should-retry": "false", "connection": "close"},
+                    )
                 keep_open = await self._perform(step, reader, writer)
                 if not keep_open or headers.get("connection", "").lower() == "close":
                     break
@@ -382,7 +394,7 @@ class FaultServer:
 # ----------------------------------------------------------------------------------- wire helpers
 
 
-async def _read_request(reader: asyncio.StreamReader) -> tuple[str, str, dict[str, str], bytes] | None:
+async def _read_request(reader: asyncio.StreamReader) -> tuple[str, str, dict[str, str], bytes, float] | None:
     """Read one request; None when the client closed the connection between requests."""
     try:
         head = await reader.readuntil(b"\r\n\r\n")
@@ -390,6 +402,7 @@ async def _read_request(reader: asyncio.StreamReader) -> tuple[str, str, dict[st
         if exc.partial.strip():
             raise
         return None
+    at = time.monotonic()
     request_line, *header_lines = head.decode("latin-1").split("\r\n")
     method, path, _version = request_line.split(" ", 2)
     headers: dict[str, str] = {}
@@ -408,7 +421,7 @@ async def _read_request(reader: asyncio.StreamReader) -> tuple[str, str, dict[st
                 break
     else:
         body = await reader.readexactly(int(headers.get("content-length", "0")))
-    return method, path, headers, body
+    return method, path, headers, body, at
 
 
 def _headers(given: HeadersIn, defaults: Mapping[str, str]) -> list[tuple[str, str]]:

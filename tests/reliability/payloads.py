@@ -1,8 +1,8 @@
 """Realistic Chat Completions bodies for the fault server: JSON completions, SSE chunk streams, errors.
 
-    >>> events = completion_chunks("Hello there", pieces=3)
-    >>> events[-1]
-    b'data: [DONE]\\n\\n'
+>>> events = completion_chunks("Hello there", pieces=3)
+>>> events[-1]
+b'data: [DONE]\\n\\n'
 """
 
 from __future__ import annotations
@@ -123,7 +123,9 @@ def completion_chunks(
         last = i == len(parts) - 1
         events.append(
             sse_event(
-                completion_chunk({"content": part}, finish_reason=finish_reason if last else None, model=model)
+                completion_chunk(
+                    {"content": part}, finish_reason=finish_reason if last else None, model=model
+                )
             )
         )
     if not parts and finish_reason is not None:

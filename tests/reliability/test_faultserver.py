@@ -6,7 +6,7 @@ import asyncio
 import email.utils
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime, timezone
 
 import httpx
@@ -91,6 +91,27 @@ def http(request: pytest.FixtureRequest) -> Iterator[SyncHttp]:
         client.close()
 
 
+class StopReading(Exception):
+    pass
+
+
+class StopAfter(list):
+    """A line sink that makes the reader give up (and close the response) after `limit` lines."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def append(self, line: str) -> None:
+        super().append(line)
+        if len(self) >= self.limit:
+            raise StopReading
+
+    def extend(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.append(line)
+
+
 def data_lines(lines: list[str]) -> list[str]:
     return [line[len("data: ") :] for line in lines if line.startswith("data: ")]
 
@@ -119,8 +140,12 @@ def test_hangup_is_a_server_disconnect(http: SyncHttp, fault_server: FaultServer
 def test_steps_are_consumed_in_order_on_one_kept_alive_connection(
     http: SyncHttp, fault_server: FaultServer
 ) -> None:
-    fault_server.script(Respond(500, error_body()), Respond(500, error_body()), Respond(200, chat_completion("Hi")))
-    statuses = [http.request("POST", fault_server.url + COMPLETIONS, json={"n": i}).status_code for i in range(3)]
+    fault_server.script(
+        Respond(500, error_body()), Respond(500, error_body()), Respond(200, chat_completion("Hi"))
+    )
+    statuses = [
+        http.request("POST", fault_server.url + COMPLETIONS, json={"n": i}).status_code for i in range(3)
+    ]
     assert statuses == [500, 500, 200]
     requests = fault_server.requests
     assert [r.json() for r in requests] == [{"n": 0}, {"n": 1}, {"n": 2}]
@@ -135,7 +160,18 @@ def test_completion_body_is_a_realistic_chat_completion(http: SyncHttp, fault_se
     assert body["object"] == "chat.completion"
     assert body["choices"][0]["message"] == {"role": "assistant", "content": "Hi there", "refusal": None}
     assert body["choices"][0]["finish_reason"] == "stop"
-    assert body["usage"]["total_tokens"] == body["usage"]["prompt_tokens"] + body["usage"]["completion_tokens"]
+    assert (
+        body["usage"]["total_tokens"] == body["usage"]["prompt_tokens"] + body["usage"]["completion_tokens"]
+    )
+
+
+def test_requests_are_timestamped_on_arrival(http: SyncHttp, fault_server: FaultServer) -> None:
+    fault_server.script(Respond(200))
+    http.request("GET", fault_server.url)
+    time.sleep(0.2)
+    http.request("GET", fault_server.url)
+    (gap,) = fault_server.gaps()
+    assert gap >= 0.2
 
 
 def test_last_step_repeats(http: SyncHttp, fault_server: FaultServer) -> None:
@@ -160,14 +196,18 @@ def test_exhausted_script_answers_500_and_records_an_error(http: SyncHttp, fault
     ids=["seconds", "one-hour", "http-date"],
 )
 def test_429_carries_retry_after(http: SyncHttp, fault_server: FaultServer, value: str) -> None:
-    fault_server.script(Respond(429, error_body("Rate limit reached", type="requests"), {"retry-after": value}))
+    fault_server.script(
+        Respond(429, error_body("Rate limit reached", type="requests"), {"retry-after": value})
+    )
     response = http.request("POST", fault_server.url + COMPLETIONS, json={})
     assert response.status_code == 429
     assert response.headers["retry-after"] == value
 
 
 def test_429_carries_retry_after_ms(http: SyncHttp, fault_server: FaultServer) -> None:
-    fault_server.script(Respond(429, error_body(type="requests"), {"retry-after-ms": "200", "retry-after": "1"}))
+    fault_server.script(
+        Respond(429, error_body(type="requests"), {"retry-after-ms": "200", "retry-after": "1"})
+    )
     response = http.request("POST", fault_server.url + COMPLETIONS, json={})
     assert (response.headers["retry-after-ms"], response.headers["retry-after"]) == ("200", "1")
 
@@ -179,7 +219,9 @@ def test_http_date_is_parseable_and_in_the_future() -> None:
 
 
 def test_429_insufficient_quota_body(http: SyncHttp, fault_server: FaultServer) -> None:
-    quota = error_body("You exceeded your current quota.", type="insufficient_quota", code="insufficient_quota")
+    quota = error_body(
+        "You exceeded your current quota.", type="insufficient_quota", code="insufficient_quota"
+    )
     fault_server.script(Respond(429, quota))
     response = http.request("POST", fault_server.url + COMPLETIONS, json={})
     assert response.status_code == 429
@@ -195,7 +237,9 @@ def test_503_with_html_body(http: SyncHttp, fault_server: FaultServer) -> None:
     assert response.text.startswith("<html>")
 
 
-def test_200_json_content_type_with_a_body_that_is_not_json(http: SyncHttp, fault_server: FaultServer) -> None:
+def test_200_json_content_type_with_a_body_that_is_not_json(
+    http: SyncHttp, fault_server: FaultServer
+) -> None:
     fault_server.script(Respond(200, b"<html>upstream hiccup</html>", {"content-type": "application/json"}))
     response = http.request("POST", fault_server.url + COMPLETIONS, json={})
     assert response.status_code == 200
@@ -217,7 +261,7 @@ def test_chunked_request_body_is_recorded(http: SyncHttp, fault_server: FaultSer
         yield b"1}"
 
     # The async client needs an async iterable for a streamed upload.
-    async def abody():  # noqa: ANN202
+    async def abody() -> AsyncIterator[bytes]:
         for piece in body():
             yield piece
 
@@ -231,7 +275,9 @@ def test_chunked_request_body_is_recorded(http: SyncHttp, fault_server: FaultSer
 # ----------------------------------------------------------------------------------- slow servers
 
 
-def test_silence_after_headers_times_out_within_the_read_timeout(http: SyncHttp, fault_server: FaultServer) -> None:
+def test_silence_after_headers_times_out_within_the_read_timeout(
+    http: SyncHttp, fault_server: FaultServer
+) -> None:
     fault_server.script(Silence(seconds=30))
     started = time.monotonic()
     with pytest.raises(httpx.ReadTimeout):
@@ -249,18 +295,26 @@ def test_silence_before_status_line_times_out(http: SyncHttp, fault_server: Faul
     assert time.monotonic() - started < 3.0
 
 
-def test_silence_mid_stream_delivers_the_prefix_then_times_out(http: SyncHttp, fault_server: FaultServer) -> None:
+def test_silence_mid_stream_delivers_the_prefix_then_times_out(
+    http: SyncHttp, fault_server: FaultServer
+) -> None:
     prefix = b"".join(completion_chunks("abc", pieces=3, done=False, finish_reason=None))
-    fault_server.script(Silence(seconds=30, headers={"content-type": "text/event-stream"}, body_prefix=prefix))
+    fault_server.script(
+        Silence(seconds=30, headers={"content-type": "text/event-stream"}, body_prefix=prefix)
+    )
     lines: list[str] = []
     with pytest.raises(httpx.ReadTimeout):
         http.stream_lines(fault_server.url + COMPLETIONS, lines)
     assert len(data_lines(lines)) == 4
 
 
-def test_drip_below_the_read_timeout_succeeds_in_many_pieces(http: SyncHttp, fault_server: FaultServer) -> None:
+def test_drip_below_the_read_timeout_succeeds_in_many_pieces(
+    http: SyncHttp, fault_server: FaultServer
+) -> None:
     body = json.dumps(chat_completion("slow")).encode()
-    fault_server.script(Drip(200, body, {"content-type": "application/json"}, chunk_size=len(body) // 6 + 1, delay=0.03))
+    fault_server.script(
+        Drip(200, body, {"content-type": "application/json"}, chunk_size=len(body) // 6 + 1, delay=0.03)
+    )
     pieces = http.raw_pieces(fault_server.url + COMPLETIONS)
     assert b"".join(pieces) == body
     assert len(pieces) >= 3
@@ -314,7 +368,9 @@ def test_stream_dropped_mid_chunk(
     fault_server.assert_no_open_connections()
 
 
-def test_stream_ending_without_done_leaves_the_choice_unfinished(http: SyncHttp, fault_server: FaultServer) -> None:
+def test_stream_ending_without_done_leaves_the_choice_unfinished(
+    http: SyncHttp, fault_server: FaultServer
+) -> None:
     fault_server.script(Stream(completion_chunks("Hello", pieces=2, finish_reason=None, done=False)))
     lines: list[str] = []
     http.stream_lines(fault_server.url + COMPLETIONS, lines)
@@ -355,13 +411,24 @@ def test_stream_with_in_band_error_event(http: SyncHttp, fault_server: FaultServ
     assert json.loads(data_lines(lines)[-1])["error"]["code"] == "server_error"
 
 
-def test_stream_parts_may_arrive_split_at_awkward_boundaries(http: SyncHttp, fault_server: FaultServer) -> None:
+def test_stream_parts_may_arrive_split_at_awkward_boundaries(
+    http: SyncHttp, fault_server: FaultServer
+) -> None:
     whole = b"".join(completion_chunks("Hello world", pieces=3))
     fault_server.script(Stream([whole[i : i + 7] for i in range(0, len(whole), 7)]))
     lines: list[str] = []
     http.stream_lines(fault_server.url + COMPLETIONS, lines)
     assert data_lines(lines) == data_lines(whole.decode().splitlines())
     assert data_lines(lines)[-1] == "[DONE]"
+
+
+def test_abandoning_a_huge_stream_frees_the_server_connection(
+    http: SyncHttp, fault_server: FaultServer
+) -> None:
+    fault_server.script(Stream(lambda: huge_stream(10**12)))
+    with pytest.raises(StopReading):
+        http.stream_lines(fault_server.url + COMPLETIONS, StopAfter(100))
+    fault_server.assert_no_open_connections()
 
 
 def test_huge_stream_is_generated_lazily() -> None:
