@@ -166,6 +166,7 @@ class FaultServer:
         self._script_position = 0
         self._requests: list[Request] = []
         self._connections: list[Connection] = []
+        self._connection_count = 0  # ids stay unique across reset()
         self._writers: set[asyncio.StreamWriter] = set()
         self._tasks: set[asyncio.Task] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -313,7 +314,8 @@ class FaultServer:
         self._tasks.add(task)
         self._writers.add(writer)
         with self._lock:
-            conn = Connection(len(self._connections) + 1, writer.get_extra_info("peername")[:2])
+            self._connection_count += 1
+            conn = Connection(self._connection_count, writer.get_extra_info("peername")[:2])
             self._connections.append(conn)
         try:
             while True:

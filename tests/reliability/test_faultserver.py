@@ -460,6 +460,18 @@ def test_idle_close_forces_a_new_connection(http: SyncHttp, fault_server: FaultS
     assert fault_server.connection_ids() == [1, 2]
 
 
+def test_reset_forgets_requests_but_keeps_connection_ids_unique(fault_server: FaultServer) -> None:
+    fault_server.script(Respond(200, then_close=True))
+    with httpx.Client() as client:
+        client.get(fault_server.url)
+        fault_server.wait_open_connections(0)
+        fault_server.reset()
+        fault_server.script(Respond(200))
+        client.get(fault_server.url)
+    assert len(fault_server.requests) == 1
+    assert fault_server.connection_ids() == [2]
+
+
 def test_client_connection_close_is_honoured(http: SyncHttp, fault_server: FaultServer) -> None:
     fault_server.script(Respond(200))
     http.request("GET", fault_server.url, headers={"connection": "close"})
