@@ -42,7 +42,9 @@ def _join(parts: list[str] | None) -> str | None:
 
 def _text(value: object, what: str) -> str:
     if value.__class__ is not str and not isinstance(value, str):
-        raise APIResponseValidationError(f"stream chunk: {what} should be a string, got {type(value).__name__}")
+        raise APIResponseValidationError(
+            f"stream chunk: {what} should be a string, got {type(value).__name__}"
+        )
     return value  # type: ignore[return-value]
 
 
@@ -287,7 +289,9 @@ class ChatCompletionAccumulator:
                         self._extra = {}
                     self._extra[key] = value
         except (TypeError, AttributeError, KeyError, IndexError, ValueError) as exc:
-            raise APIResponseValidationError(f"stream chunk has an unexpected shape ({exc})", body=chunk) from exc
+            raise APIResponseValidationError(
+                f"stream chunk has an unexpected shape ({exc})", body=chunk
+            ) from exc
 
     def _add_choice(self, choice: dict[str, Any], events: list[Any] | None) -> None:
         index = choice.get("index")

@@ -29,7 +29,9 @@ class ServerSentEvent:
 
     __slots__ = ("event", "data", "id", "retry")
 
-    def __init__(self, event: str = "message", data: str = "", id: str = "", retry: int | None = None) -> None:
+    def __init__(
+        self, event: str = "message", data: str = "", id: str = "", retry: int | None = None
+    ) -> None:
         self.event = event
         self.data = data
         self.id = id
@@ -38,7 +40,12 @@ class ServerSentEvent:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ServerSentEvent):
             return NotImplemented
-        return (self.event, self.data, self.id, self.retry) == (other.event, other.data, other.id, other.retry)
+        return (self.event, self.data, self.id, self.retry) == (
+            other.event,
+            other.data,
+            other.id,
+            other.retry,
+        )
 
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
@@ -79,7 +86,8 @@ class SSEDecoder:
         # become U+FFFD as the standard's "UTF-8 decode" asks.
         self._decode = codecs.getincrementaldecoder("utf-8-sig")("replace").decode
         self._line: list[str] = []  # text of the current line, which has no line end yet
-        self._skip_lf = False  # the last piece ended in "\r": a "\n" opening the next one is the same line end
+        # The last piece ended in "\r": a "\n" opening the next one belongs to the same line end.
+        self._skip_lf = False
         self._event = ""
         self._data: list[str] = []
         self._retry: int | None = None
@@ -184,7 +192,9 @@ class SSEDecoder:
 
     def _dispatch(self, events: list[ServerSentEvent]) -> None:
         if self._data:
-            events.append(ServerSentEvent(self._event or "message", "\n".join(self._data), self._last_id, self._retry))
+            events.append(
+                ServerSentEvent(self._event or "message", "\n".join(self._data), self._last_id, self._retry)
+            )
             self._data = []
         self._event = ""
         self._retry = None

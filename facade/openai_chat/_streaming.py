@@ -27,7 +27,7 @@ from ._exceptions import (
     IncompleteStreamError,
     StreamError,
 )
-from ._sse import SSEDecoder, ServerSentEvent
+from ._sse import ServerSentEvent, SSEDecoder
 
 __all__ = ["StreamState", "iter_chunk_dicts", "aiter_chunk_dicts", "accumulate_sse"]
 
@@ -113,7 +113,9 @@ class StreamState:
             chunk = _loads(text)
         except (ValueError, RecursionError) as exc:
             where = f" ({exc.msg} at char {exc.pos})" if isinstance(exc, json.JSONDecodeError) else ""
-            truncated = isinstance(exc, json.JSONDecodeError) and exc.pos >= len(text.rstrip())
+            truncated = isinstance(exc, json.JSONDecodeError) and (
+                exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+            )
             what = "truncated JSON" if truncated else "invalid JSON"
             raise APIResponseValidationError(
                 f"stream event {self._events} holds {what}{where}: {_snippet(text)!r}", body=text
@@ -160,8 +162,8 @@ def _connection_error(exc: httpx.TransportError, acc: ChatCompletionAccumulator)
 def iter_chunk_dicts(pieces: Iterable[bytes], acc: ChatCompletionAccumulator) -> Iterator[dict[str, Any]]:
     """Yield the chunk dicts of an SSE body given as byte pieces, merging each into ``acc``.
 
-        acc = ChatCompletionAccumulator()
-        texts = [c["choices"][0]["delta"].get("content") for c in iter_chunk_dicts(response.iter_raw(), acc)]
+    acc = ChatCompletionAccumulator()
+    texts = [c["choices"][0]["delta"].get("content") for c in iter_chunk_dicts(response.iter_raw(), acc)]
     """
     state = StreamState(acc)
     feed = state.feed
@@ -183,9 +185,9 @@ async def aiter_chunk_dicts(
 ) -> AsyncIterator[dict[str, Any]]:
     """Async twin of :func:`iter_chunk_dicts`.
 
-        acc = ChatCompletionAccumulator()
-        async for chunk in aiter_chunk_dicts(response.aiter_raw(), acc):
-            ...
+    acc = ChatCompletionAccumulator()
+    async for chunk in aiter_chunk_dicts(response.aiter_raw(), acc):
+        ...
     """
     state = StreamState(acc)
     feed = state.feed
@@ -206,8 +208,8 @@ async def aiter_chunk_dicts(
 def accumulate_sse(pieces: Iterable[bytes] | bytes) -> dict[str, Any]:
     """Read a whole chat completion SSE body and return the ``chat.completion`` dict.
 
-        accumulate_sse([b'data: {"choices": [{"index": 0, "delta": {"content": "Hi"}}]}\\n\\n',
-                        b"data: [DONE]\\n\\n"])["choices"][0]["message"]["content"]   # 'Hi'
+    accumulate_sse([b'data: {"choices": [{"index": 0, "delta": {"content": "Hi"}}]}\\n\\n',
+                    b"data: [DONE]\\n\\n"])["choices"][0]["message"]["content"]   # 'Hi'
     """
     if isinstance(pieces, (bytes, bytearray, memoryview)):
         pieces = (bytes(pieces),)

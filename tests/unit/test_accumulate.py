@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from openai_chat._accumulate import ChatCompletionAccumulator
 from openai_chat._events import ContentDelta, FinishEvent, RefusalDelta, ToolCallArgumentsDelta
 from openai_chat._exceptions import APIResponseValidationError, StreamError
@@ -79,8 +78,20 @@ def test_refusal_concatenates() -> None:
 
 def test_parallel_tool_calls_merge_by_index() -> None:
     acc = run(
-        chunk({"tool_calls": [{"index": 0, "id": "a", "type": "function", "function": {"name": "f", "arguments": ""}}]}),
-        chunk({"tool_calls": [{"index": 1, "id": "b", "type": "function", "function": {"name": "g", "arguments": "{"}}]}),
+        chunk(
+            {
+                "tool_calls": [
+                    {"index": 0, "id": "a", "type": "function", "function": {"name": "f", "arguments": ""}}
+                ]
+            }
+        ),
+        chunk(
+            {
+                "tool_calls": [
+                    {"index": 1, "id": "b", "type": "function", "function": {"name": "g", "arguments": "{"}}
+                ]
+            }
+        ),
         chunk({"tool_calls": [{"index": 0, "function": {"arguments": '{"x":'}}]}),
         chunk({"tool_calls": [{"index": 1, "function": {"arguments": "}"}}]}),
         chunk({"tool_calls": [{"index": 0, "function": {"arguments": " 1}"}}]}),
@@ -125,10 +136,18 @@ def test_whole_tool_call_in_one_chunk() -> None:
 
 def test_custom_tool_call_input_concatenates() -> None:
     acc = run(
-        chunk({"tool_calls": [{"index": 0, "id": "c", "type": "custom", "custom": {"name": "sql", "input": "SEL"}}]}),
+        chunk(
+            {
+                "tool_calls": [
+                    {"index": 0, "id": "c", "type": "custom", "custom": {"name": "sql", "input": "SEL"}}
+                ]
+            }
+        ),
         chunk({"tool_calls": [{"index": 0, "custom": {"input": "ECT 1"}}]}),
     )
-    assert message(acc)["tool_calls"] == [{"id": "c", "type": "custom", "custom": {"name": "sql", "input": "SELECT 1"}}]
+    assert message(acc)["tool_calls"] == [
+        {"id": "c", "type": "custom", "custom": {"name": "sql", "input": "SELECT 1"}}
+    ]
 
 
 def test_deprecated_function_call() -> None:
@@ -185,7 +204,14 @@ def test_usage_chunk_without_choices() -> None:
 
 
 def test_top_level_fields_and_unknown_fields_are_kept() -> None:
-    filter_chunk = {"id": "", "object": "", "created": 0, "model": "", "choices": [], "prompt_filter_results": [1]}
+    filter_chunk = {
+        "id": "",
+        "object": "",
+        "created": 0,
+        "model": "",
+        "choices": [],
+        "prompt_filter_results": [1],
+    }
     acc = run(
         filter_chunk,
         chunk({"content": "x"}, system_fingerprint="fp_1", service_tier="default", x_extra={"a": 1}),
@@ -230,8 +256,16 @@ def test_no_choices_is_not_finished() -> None:
 @pytest.mark.parametrize(
     ("error_chunk", "message", "code"),
     [
-        ({"error": {"message": "overloaded", "type": "server_error", "code": "overloaded"}}, "overloaded", "overloaded"),
-        ({"object": "error", "message": "bad things", "type": "BadRequestError", "code": 400}, "bad things", "400"),
+        (
+            {"error": {"message": "overloaded", "type": "server_error", "code": "overloaded"}},
+            "overloaded",
+            "overloaded",
+        ),
+        (
+            {"object": "error", "message": "bad things", "type": "BadRequestError", "code": 400},
+            "bad things",
+            "400",
+        ),
         ({"error": "plain text"}, "plain text", None),
     ],
 )
