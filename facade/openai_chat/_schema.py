@@ -112,6 +112,8 @@ def _class_doc(cls: type) -> str | None:
         return None
     if dataclasses.is_dataclass(cls) and doc.startswith(f"{cls.__name__}("):
         return None  # the signature dataclasses write when there is no docstring
+    if issubclass(cls, enum.Enum) and doc == "An enumeration.":
+        return None  # what older versions write when there is no docstring
     return inspect.cleandoc(doc)
 
 
@@ -233,6 +235,13 @@ def _describe(schema: dict[str, Any], description: str) -> dict[str, Any]:
     return {**schema, "description": description}
 
 
+def _annotated_description(tp: Any) -> str | None:
+    if get_origin(tp) is not Annotated:
+        return None
+    text = next((m for m in tp.__metadata__ if isinstance(m, str)), None)
+    return inspect.cleandoc(text) if text else None
+
+
 def _enum_schema(values: Iterable[Any], where: str) -> dict[str, Any]:
     groups: dict[str, list[Any]] = {}
     for value in values:
@@ -260,9 +269,10 @@ class _SchemaBuilder:
             return {"$ref": "#"}
         name = self.names.get(cls)
         if name is None:
-            name = cls.__name__
-            if name in self.defs:
-                name = f"{name}_{len(self.defs) + 1}"
+            name, n = cls.__name__, 1
+            while name in self.defs:  # two classes of one name, from different scopes
+                n += 1
+                name = f"{cls.__name__}_{n}"
             self.names[cls] = name
             self.defs[name] = {}  # reserve the name before recursing
             self.defs[name] = self.object_schema(cls)
@@ -276,8 +286,10 @@ class _SchemaBuilder:
         required: list[str] = []
         for field in fields:
             schema = self.schema(field.type, where.format(key=field.key))
-            if field.description and "description" not in schema:
-                schema = _describe(schema, field.description)
+            # The field's own words win over the docstring of its type.
+            text = _annotated_description(field.type) or field.description
+            if text:
+                schema = _describe(schema, text)
             if field.required or self.strict:
                 required.append(field.key)
             if not field.required and self.strict:
@@ -297,14 +309,16 @@ class _SchemaBuilder:
         args = get_args(tp)
         if origin is Annotated:
             schema = self.schema(args[0], where)
-            text = next((m for m in tp.__metadata__ if isinstance(m, str)), None)
-            return _describe(schema, inspect.cleandoc(text)) if text else schema
+            text = _annotated_description(tp)
+            return _describe(schema, text) if text else schema
         if tp is Any or tp is object:
             if self.strict:
                 raise TypeError(f"{where}: Any cannot be expressed in a strict schema; give a concrete type")
             return {}
         if tp is None or tp is _NONE_TYPE:
             return {"type": "null"}
+        if hasattr(tp, "__supertype__"):  # NewType
+            return self.schema(tp.__supertype__, where)
         if origin in _UNION_ORIGINS:
             schemas = [self.schema(arg, where) for arg in args if arg is not _NONE_TYPE]
             schema = schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
@@ -467,6 +481,8 @@ def _parse(tp: Any, data: Any, path: str) -> Any:
         if data is None:
             return None
         raise _mismatch(path, "null", data)
+    if hasattr(tp, "__supertype__"):  # NewType
+        return _parse(tp.__supertype__, data, path)
     if origin in _UNION_ORIGINS:
         if data is None and _NONE_TYPE in args:
             return None
@@ -502,7 +518,10 @@ def _parse(tp: Any, data: Any, path: str) -> Any:
             raise _mismatch(path, "integer", data)
         if tp is float:
             if isinstance(data, (int, float)) and not isinstance(data, bool):
-                return float(data)
+                try:
+                    return float(data)
+                except OverflowError:
+                    raise ValueError(f"{path}: number {_short(data)} is too large") from None
             raise _mismatch(path, "number", data)
         if tp is str:
             if isinstance(data, str):

@@ -6,20 +6,19 @@ import datetime as dt
 import enum
 import json
 import uuid
-from typing import Annotated, Any, Literal, Optional, TypedDict, Union
+from typing import Annotated, Any, Literal, NewType, Optional, TypedDict, Union
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typing_extensions import NotRequired, Required
-
 from openai_chat._exceptions import (
     ContentFilterFinishReasonError,
     LengthFinishReasonError,
     StructuredOutputError,
 )
 from openai_chat._schema import json_schema_for, parse_as, parse_content, response_format_for
+from typing_extensions import NotRequired, Required
 
 try:
     import jsonschema
@@ -67,7 +66,7 @@ class Order:
     items: list[LineItem]
     status: Literal["open", "shipped", "cancelled"]
     priority: Priority = Priority.LOW
-    note: Optional[str] = None
+    note: Optional[str] = None  # noqa: UP045 - the spelling callers use
     ship_on: dt.date | None = None
 
 
@@ -84,7 +83,7 @@ class Address:
 class Person:
     name: str
     home: Address
-    work: Optional[Address] = None
+    work: Optional[Address] = None  # noqa: UP045
 
 
 class Contact(TypedDict):
@@ -154,11 +153,27 @@ class Dog:
 
 @attrs.define
 class Pet:
-    animal: Union[Cat, Dog]
+    animal: Union[Cat, Dog]  # noqa: UP007
     mood: Literal["happy", 3, None]
 
 
-ALL_CLASSES = [Order, LineItem, Money, Address, Person, Contact, Filters, TreeNode, Category, Slot, Pet, Private]
+Sku = NewType("Sku", str)
+
+
+ALL_CLASSES = [
+    Order,
+    LineItem,
+    Money,
+    Address,
+    Person,
+    Contact,
+    Filters,
+    TreeNode,
+    Category,
+    Slot,
+    Pet,
+    Private,
+]
 
 
 # --- A checker for the structured-outputs rules -------------------------------------------------------
@@ -454,7 +469,11 @@ def test_sample_instances_validate_against_the_schemas() -> None:
     validate(json_schema_for(TreeNode), {"label": "a", "children": [{"label": "b", "children": []}]})
     validate(
         json_schema_for(Category),
-        {"name": "c", "parent": None, "items": [{"title": "t", "category": {"name": "d", "parent": None, "items": None}}]},
+        {
+            "name": "c",
+            "parent": None,
+            "items": [{"title": "t", "category": {"name": "d", "parent": None, "items": None}}],
+        },
     )
     with pytest.raises(jsonschema.ValidationError):
         validate(json_schema_for(Order), {**ORDER_JSON, "extra": 1})
@@ -472,13 +491,19 @@ def test_parse_nested_order() -> None:
 def test_parse_dataclasses_with_defaults() -> None:
     person = parse_as(
         Person,
-        {"name": "Ada", "home": {"street": "Main 1", "city": "Oslo", "zip_code": None, "country": None, "lines": None}},
+        {
+            "name": "Ada",
+            "home": {"street": "Main 1", "city": "Oslo", "zip_code": None, "country": None, "lines": None},
+        },
     )
     assert person == Person("Ada", Address("Main 1", "Oslo", None, "NO", []), None)
 
 
 def test_parse_typeddict_returns_a_checked_dict() -> None:
-    assert parse_as(Contact, {"email": "a@b.c", "phone": None, "tags": None}) == {"email": "a@b.c", "tags": None}
+    assert parse_as(Contact, {"email": "a@b.c", "phone": None, "tags": None}) == {
+        "email": "a@b.c",
+        "tags": None,
+    }
     assert parse_as(Contact, {"email": "a@b.c"}) == {"email": "a@b.c"}
     with pytest.raises(ValueError, match=r"^\$\.email: missing required property$"):
         parse_as(Contact, {"phone": "1"})
@@ -497,7 +522,9 @@ def test_parse_recursive() -> None:
 
 
 def test_parse_tuples_sets_and_times() -> None:
-    slot = parse_as(Slot, {"at": "09:30", "window": ["09:00", "17:00"], "days": ["mon", "mon"], "weights": [1, 2.5]})
+    slot = parse_as(
+        Slot, {"at": "09:30", "window": ["09:00", "17:00"], "days": ["mon", "mon"], "weights": [1, 2.5]}
+    )
     assert slot == Slot(dt.time(9, 30), (dt.time(9), dt.time(17)), {"mon"}, (1.0, 2.5))
     with pytest.raises(ValueError, match=r"^\$\.window: expected an array of 2 items, got 1$"):
         parse_as(Slot, {"at": "09:30", "window": ["09:00"], "days": [], "weights": []})
@@ -513,18 +540,35 @@ def test_parse_union_of_classes_and_mixed_literal() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({**ORDER_JSON, "items": [*ORDER_JSON["items"], {"sku": "C", "quantity": 1, "price": {"amount": "9", "currency": "EUR"}}]},
-         r"$.items[2].price.amount: expected number, got string"),
-        ({**ORDER_JSON, "status": "lost"}, "$.status: expected one of ['open', 'shipped', 'cancelled'], got 'lost'"),
+        (
+            {
+                **ORDER_JSON,
+                "items": [
+                    *ORDER_JSON["items"],
+                    {"sku": "C", "quantity": 1, "price": {"amount": "9", "currency": "EUR"}},
+                ],
+            },
+            r"$.items[2].price.amount: expected number, got string",
+        ),
+        (
+            {**ORDER_JSON, "status": "lost"},
+            "$.status: expected one of ['open', 'shipped', 'cancelled'], got 'lost'",
+        ),
         ({**ORDER_JSON, "priority": 7}, "$.priority: expected one of [1, 2], got 7"),
-        ({**ORDER_JSON, "placed_at": "yesterday"}, "$.placed_at: expected an ISO 8601 date-time, got 'yesterday'"),
+        (
+            {**ORDER_JSON, "placed_at": "yesterday"},
+            "$.placed_at: expected an ISO 8601 date-time, got 'yesterday'",
+        ),
         ({**ORDER_JSON, "placed_at": 1714559400}, "$.placed_at: expected an ISO 8601 date-time, got integer"),
         ({**ORDER_JSON, "id": "not-a-uuid"}, "$.id: expected a UUID, got 'not-a-uuid'"),
         ({**ORDER_JSON, "items": {"sku": "A"}}, "$.items: expected array, got object"),
         ({**ORDER_JSON, "surprise": 1}, "$.surprise: unexpected property"),
         ({**ORDER_JSON, "odd key": 1}, '$["odd key"]: unexpected property'),
         ({k: v for k, v in ORDER_JSON.items() if k != "status"}, "$.status: missing required property"),
-        ({**ORDER_JSON, "status": None}, "$.status: expected one of ['open', 'shipped', 'cancelled'], got None"),
+        (
+            {**ORDER_JSON, "status": None},
+            "$.status: expected one of ['open', 'shipped', 'cancelled'], got None",
+        ),
         ([], "$: expected object, got array"),
     ],
 )
@@ -554,9 +598,13 @@ def test_numbers_are_checked_like_json_schema() -> None:
 
 
 def test_null_for_a_defaulted_field_applies_the_default() -> None:
-    item = parse_as(LineItem, {"sku": "A", "quantity": 1, "price": {"amount": 1, "currency": "EUR"}, "tags": None})
+    item = parse_as(
+        LineItem, {"sku": "A", "quantity": 1, "price": {"amount": 1, "currency": "EUR"}, "tags": None}
+    )
     assert item.tags == []
-    address = parse_as(Address, {"street": "s", "city": "c", "zip_code": None, "country": None, "lines": None})
+    address = parse_as(
+        Address, {"street": "s", "city": "c", "zip_code": None, "country": None, "lines": None}
+    )
     assert address.country == "NO"
     assert address.zip_code is None
 
@@ -669,3 +717,30 @@ def test_parse_content_mismatch_names_the_path() -> None:
     assert isinstance(info.value.__cause__, ValueError)
     assert not isinstance(info.value, (LengthFinishReasonError, ContentFilterFinishReasonError))
 
+
+def test_field_description_wins_over_the_type_docstring() -> None:
+    @attrs.define
+    class Quote:
+        currency: Annotated[Currency, "What the buyer pays in"]
+        backup: Currency = attrs.field(default=Currency.EUR, metadata={"description": "Fallback currency"})
+
+    props = json_schema_for(Quote)["properties"]
+    assert props["currency"]["description"] == "What the buyer pays in"
+    assert props["backup"] == {
+        "anyOf": [{"type": "string", "enum": ["EUR", "USD"]}, {"type": "null"}],
+        "description": "Fallback currency",
+    }
+
+
+def test_newtype_uses_its_base() -> None:
+    @attrs.define
+    class Stocked:
+        sku: Sku
+
+    assert json_schema_for(Stocked)["properties"]["sku"] == {"type": "string"}
+    assert parse_as(Stocked, {"sku": "A-1"}) == Stocked(Sku("A-1"))
+
+
+def test_a_number_too_large_for_a_float_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match=r"^\$\.amount: number .* is too large$"):
+        parse_as(Money, {"amount": 10**400, "currency": "EUR"})

@@ -10,7 +10,6 @@ from typing import Annotated, Literal, Optional
 
 import attrs
 import pytest
-
 from openai_chat._schema import json_schema_for
 from openai_chat._tools import FunctionTool, decode_arguments, function_tool, prepare_tools
 
@@ -99,7 +98,12 @@ def get_weather(city: str, unit: Unit = Unit.CELSIUS, days: int = 1) -> str:
     return f"{city}:{unit.value}:{days}"
 
 
-def book_room(room: Annotated[str, "Room id, like A1"], window: Window, attendees: list[str], note: Optional[str] = None):
+def book_room(
+    room: Annotated[str, "Room id, like A1"],
+    window: Window,
+    attendees: list[str],
+    note: Optional[str] = None,  # noqa: UP045
+):
     """Book a meeting room.
 
     :param room: ignored, Annotated wins
@@ -124,7 +128,11 @@ def test_definition_from_signature_and_google_docstring() -> None:
                 "type": "object",
                 "properties": {
                     "city": {"type": "string", "description": 'The city name, for example "Oslo".'},
-                    "unit": {"type": "string", "enum": ["celsius", "fahrenheit"], "description": "Temperature unit."},
+                    "unit": {
+                        "type": "string",
+                        "enum": ["celsius", "fahrenheit"],
+                        "description": "Temperature unit.",
+                    },
                     "days": {"type": "integer", "description": "How many days to forecast.", "default": 1},
                 },
                 "required": ["city"],
@@ -139,7 +147,10 @@ def test_definition_from_sphinx_docstring_with_nested_class() -> None:
     assert function["description"] == "Book a meeting room."
     params = function["parameters"]
     assert params["properties"]["room"] == {"type": "string", "description": "Room id, like A1"}
-    assert params["properties"]["window"] == {"anyOf": [{"$ref": "#/$defs/Window"}], "description": "When the meeting is."}
+    assert params["properties"]["window"] == {
+        "anyOf": [{"$ref": "#/$defs/Window"}],
+        "description": "When the meeting is.",
+    }
     assert params["properties"]["attendees"]["description"] == "Who comes, by email."
     assert params["required"] == ["room", "window", "attendees"]
     assert params["$defs"]["Window"] == json_schema_for(Window)
@@ -247,7 +258,10 @@ def test_call_builds_typed_arguments() -> None:
 
 def test_decode_arguments_returns_keyword_arguments() -> None:
     tool = function_tool(get_weather)
-    assert decode_arguments(tool, '{"city": "Oslo", "unit": "fahrenheit"}') == {"city": "Oslo", "unit": Unit.FAHRENHEIT}
+    assert decode_arguments(tool, '{"city": "Oslo", "unit": "fahrenheit"}') == {
+        "city": "Oslo",
+        "unit": Unit.FAHRENHEIT,
+    }
     assert decode_arguments(tool, '{"city": "Oslo", "days": null}') == {"city": "Oslo"}
     assert decode_arguments(tool, {"city": "Oslo"}) == {"city": "Oslo"}
     assert tool.call(b'{"city": "Oslo", "days": 3}') == "Oslo:celsius:3"
@@ -272,7 +286,10 @@ def test_dataclass_parameters_are_built() -> None:
         ("{}", "tool 'get_weather': arguments.city: missing required argument"),
         ('{"city": "Oslo", "country": "NO"}', "tool 'get_weather': arguments.country: unexpected argument"),
         ('{"city": 42}', "tool 'get_weather': arguments.city: expected string, got integer"),
-        ('{"city": "Oslo", "unit": "kelvin"}', "tool 'get_weather': arguments.unit: expected one of ['celsius', 'fahrenheit'], got 'kelvin'"),
+        (
+            '{"city": "Oslo", "unit": "kelvin"}',
+            "tool 'get_weather': arguments.unit: expected one of ['celsius', 'fahrenheit'], got 'kelvin'",
+        ),
         ('{"city": "Oslo", "days": 1.5}', "tool 'get_weather': arguments.days: expected integer, got number"),
     ],
 )
@@ -283,8 +300,12 @@ def test_bad_arguments_name_the_tool_and_the_argument(arguments: str, message: s
 
 
 def test_bad_nested_argument_has_a_path() -> None:
-    with pytest.raises(ValueError, match=r"^tool 'book_room': arguments\.window\.end: expected an ISO 8601 date-time"):
-        function_tool(book_room).call('{"room": "A", "window": {"start": "2024-05-01T10:00:00Z", "end": "soon"}, "attendees": []}')
+    with pytest.raises(
+        ValueError, match=r"^tool 'book_room': arguments\.window\.end: expected an ISO 8601 date-time"
+    ):
+        function_tool(book_room).call(
+            '{"room": "A", "window": {"start": "2024-05-01T10:00:00Z", "end": "soon"}, "attendees": []}'
+        )
 
 
 def test_async_function_call_returns_an_awaitable() -> None:
@@ -319,7 +340,10 @@ def test_function_tool_rejects_non_callables() -> None:
 
 def test_prepare_tools_mixes_functions_tools_and_definitions() -> None:
     weather = function_tool(get_weather, name="weather")
-    raw = {"type": "function", "function": {"name": "search", "parameters": {"type": "object", "properties": {}}}}
+    raw = {
+        "type": "function",
+        "function": {"name": "search", "parameters": {"type": "object", "properties": {}}},
+    }
     before = copy.deepcopy(raw)
     definitions, registry = prepare_tools([book_room, weather, raw])
     assert [d["function"]["name"] for d in definitions] == ["book_room", "weather", "search"]
