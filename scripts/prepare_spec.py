@@ -20,7 +20,9 @@ the same treatment:
 6. ``default`` values are removed, so the client never sends a value the caller did not set;
 7. ``text/event-stream`` bodies are dropped (the generator has no support for them; the façade streams);
 8. discriminated unions get the discriminator's constant on each member that lacks it, since the generator
-   ignores discriminators and tries members in order.
+   ignores discriminators and tries members in order;
+9. ``additionalProperties: false`` is removed, because the generator then drops fields the schema does not
+   name without a word; kept, they reach the caller and go back to the server unchanged.
 """
 
 from __future__ import annotations
@@ -413,11 +415,17 @@ def _transform_one(container: Any, key: Any, fn) -> None:
     container[key] = fn(schema)
 
 
-# -- 6. defaults, 7. event streams, 8. discriminators ---------------------------------------------------------
+# -- 6. defaults, 7. event streams, 8. discriminators, 9. closed objects -------------------------------------
 
 
 def strip_defaults(schema: dict[str, Any]) -> dict[str, Any]:
     schema.pop("default", None)
+    return schema
+
+
+def open_objects(schema: dict[str, Any]) -> dict[str, Any]:
+    if schema.get("additionalProperties") is False:
+        del schema["additionalProperties"]
     return schema
 
 
@@ -486,6 +494,7 @@ def prepare(doc: dict[str, Any]) -> dict[str, Any]:
     fix_titles(out)
     open_response_enums(out)
     _transform(out, strip_defaults)
+    _transform(out, open_objects)
     for param in _parameters(out):
         param.pop("default", None)
     drop_event_streams(out)
