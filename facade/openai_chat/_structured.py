@@ -1,0 +1,72 @@
+"""Structured outputs in the client: a caller's type becomes ``response_format``, the answer its instance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ._models import ChatCompletion, ParsedChatCompletionMessage, completion_from_dict
+from ._schema import parse_content, response_format_for
+
+__all__ = ["Structured", "split_response_format", "completion_finisher"]
+
+_WIRE_TYPES = frozenset({"text", "json_object", "json_schema"})
+
+
+class Structured:
+    """A type (or JSON schema) to parse the answer into, with the schema name and strictness to send.
+
+    >>> client.chat.create(messages="A city?", response_format=Structured(City, name="city"))  # doctest: +SKIP
+    """
+
+    __slots__ = ("type", "name", "strict")
+
+    def __init__(self, tp: Any, *, name: str | None = None, strict: bool = True) -> None:
+        self.type, self.name, self.strict = tp, name, strict
+
+
+def split_response_format(value: Any) -> tuple[Any, Any]:
+    """The wire ``response_format`` and the type to parse answers into (None for plain formats)."""
+    if value is None:
+        return None, None
+    if isinstance(value, Structured):
+        return response_format_for(value.type, name=value.name, strict=value.strict), value.type
+    if hasattr(value, "to_dict") and not isinstance(value, type):
+        return value.to_dict(), None  # a generated ResponseFormat* model
+    if isinstance(value, Mapping):
+        if value.get("type") in _WIRE_TYPES and (
+            "json_schema" in value or value.get("type") != "json_schema"
+        ):
+            return value, None  # already the wire form
+        return response_format_for(dict(value)), dict(value)  # a bare JSON schema
+    if isinstance(value, type):
+        return response_format_for(value), value
+    raise TypeError(
+        "response_format must be a class (attrs, dataclass, TypedDict), a JSON schema dict, "
+        f"or a response_format dict, got {type(value).__name__}"
+    )
+
+
+def completion_finisher(output_type: Any) -> Callable[[dict[str, Any], str | None], ChatCompletion]:
+    """Builds the typed completion from its dict, parsing each choice's answer when a type was given."""
+    if output_type is None:
+        return completion_from_dict
+
+    def finish(data: dict[str, Any], request_id: str | None) -> ChatCompletion:
+        completion = completion_from_dict(data, request_id)
+        for raw, choice in zip(data.get("choices") or (), completion.choices, strict=False):
+            message = raw.get("message") or {}
+            parsed_message = ParsedChatCompletionMessage.from_dict(message)
+            parsed_message.parsed = parse_content(
+                output_type,
+                message.get("content"),
+                message.get("refusal"),
+                raw.get("finish_reason"),
+                completion=completion,
+            )
+            choice.message = parsed_message
+        if completion.choices:
+            completion.parsed = completion.choices[0].message.parsed
+        return completion
+
+    return finish
