@@ -237,7 +237,7 @@ def test_string_stop_custom_voice_and_prediction_parts():
     )
     assert request.stop == "\n"
     assert [type(p) for p in request.prediction.content] == [m.ChatCompletionRequestMessageContentPartText]
-    assert request.audio.voice.to_dict() == {"id": "voice_custom_1"}
+    assert request.audio.voice.to_dict() == {"id": "voice_custom_1", "x_voice": "kept"}
 
 
 @pytest.mark.parametrize(
@@ -430,3 +430,14 @@ def test_a_known_model_id_serialises_as_its_string():
         ],
     )
     assert request.to_dict() == {"model": "gpt-4o", "messages": [{"role": "user", "content": "Hi"}]}
+
+
+def test_moderation_results_and_error_parse_to_their_classes():
+    moderation = m.CreateChatCompletionResponse.from_dict(
+        _case("create_chat_completion_response", "moderation")
+    ).moderation
+    assert type(moderation.input_) is m.ChatCompletionModerationResults
+    assert type(moderation.output) is m.ChatCompletionModerationError
+    result = moderation.input_.results[0]
+    assert result.flagged is False
+    assert result.category_scores.additional_properties["violence"] == 0.0012
