@@ -30,6 +30,9 @@ API_KEY = "bench-key"
 MESSAGES = data.MESSAGES
 
 # The official SDK's default pool limits; the raw async floor uses the same.
+# One flat timeout for the clients we configure: the official SDK's default 5 s
+# connect timeout fires when 200 streams start at once on a busy 2-core machine.
+TIMEOUT = 120.0
 ASYNC_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 
 
@@ -133,13 +136,13 @@ def ours_list(client) -> list[str]:
 def sdk_client(base_url: str):
     import openai
 
-    return openai.OpenAI(api_key=API_KEY, base_url=base_url, max_retries=0)
+    return openai.OpenAI(api_key=API_KEY, base_url=base_url, max_retries=0, timeout=TIMEOUT)
 
 
 def sdk_async_client(base_url: str):
     import openai
 
-    return openai.AsyncOpenAI(api_key=API_KEY, base_url=base_url, max_retries=0)
+    return openai.AsyncOpenAI(api_key=API_KEY, base_url=base_url, max_retries=0, timeout=TIMEOUT)
 
 
 def sdk_stream(client, model: str) -> Output:
@@ -169,12 +172,12 @@ def sdk_list(client) -> list[str]:
 
 
 def raw_client(base_url: str) -> httpx.Client:
-    return httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=120)
+    return httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=TIMEOUT)
 
 
 def raw_async_client(base_url: str) -> httpx.AsyncClient:
     return httpx.AsyncClient(
-        base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=120, limits=ASYNC_LIMITS
+        base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=TIMEOUT, limits=ASYNC_LIMITS
     )
 
 

@@ -1,0 +1,602 @@
+"""Benchmark: openai_chat ("ours") vs the official SDK ("sdk") vs raw httpx ("raw", the floor).
+
+    .venv/bin/python -m bench [--reps N] [--only NAME,...] [--skip-ours] [--require-ours]
+
+Starts the pre-encoded loopback server (bench/server.py) in a separate process,
+runs every workload with the contenders in alternation (ours, sdk, raw, ours,
+sdk, raw, ...), checks that every contender produced the expected output (a
+contender that differs fails the run), prints a table of medians and writes
+build/bench.json.
+
+"ours" is skipped with a "not available" row while openai_chat lacks the API a
+workload needs; it turns on by itself once the API exists (--require-ours makes
+a missing API an error instead).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as _dt
+import gc
+import hashlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # `python bench/run.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import httpx
+
+from bench import contenders as C
+from bench import data
+
+REPO = C.REPO
+CONTENDERS = ("ours", "sdk", "raw")
+FLOOR, SDK = "raw", "sdk"
+
+CREATES = 2_000
+CONCURRENT = 200
+
+# Seconds of timed rounds each workload may spend (scaled by --budget-scale); with
+# the warm-up rounds, import and memory the whole run stays under 3 minutes on 2 cores.
+BUDGET = {"stream-content": 30.0, "stream-tools": 12.0, "create": 25.0, "list": 12.0, "async": 25.0}
+
+
+class Mismatch(Exception):
+    """A contender produced a different output, or talked to the server differently."""
+
+
+# ---------------------------------------------------------------------------
+# results
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    contender: str
+    available: bool = True
+    reason: str = ""
+    samples: list[float] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.samples) if self.samples else None
+
+
+@dataclass
+class Workload:
+    name: str
+    description: str
+    unit: str  # "s" or "x answer"
+    entries: dict[str, Entry] = field(default_factory=dict)
+    error: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def ratios(self, name: str) -> tuple[float | None, float | None]:
+        m = self.entries[name].median
+        out = []
+        for ref in (FLOOR, SDK):
+            r = self.entries.get(ref)
+            out.append(m / r.median if m is not None and r is not None and r.median else None)
+        return out[0], out[1]
+
+    def to_json(self) -> dict[str, Any]:
+        res: dict[str, Any] = {"description": self.description, "unit": self.unit, "contenders": {}}
+        if self.error:
+            res["error"] = self.error
+        if self.notes:
+            res["notes"] = self.notes
+        for name, e in self.entries.items():
+            vs_floor, vs_sdk = self.ratios(name)
+            res["contenders"][name] = {
+                "available": e.available,
+                **({"reason": e.reason} if e.reason else {}),
+                "samples": e.samples,
+                "median": e.median,
+                "min": min(e.samples) if e.samples else None,
+                "vs_floor": vs_floor,
+                "vs_sdk": vs_sdk,
+                **e.extra,
+            }
+        return res
+
+
+# ---------------------------------------------------------------------------
+# server process
+# ---------------------------------------------------------------------------
+
+
+class Server:
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[str] | None = None
+        self.port = 0
+
+    def __enter__(self) -> Server:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.server", "--port", "0"],
+            cwd=REPO,
+            env=_child_env(),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line.startswith("PORT "):
+            self.proc.kill()
+            raise RuntimeError(f"bench server did not start: {line!r}")
+        self.port = int(line.split()[1])
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def stats(self) -> dict[str, Any]:
+        """Requests served since the last call, and the top-level keys of the last POST body."""
+        return httpx.get(f"http://127.0.0.1:{self.port}/_bench/stats").json()
+
+
+def _child_env() -> dict[str, str]:
+    """Environment for subprocesses: bench importable, openai_chat importable from source."""
+    env = dict(os.environ)
+    paths = [str(REPO)] + [str(p) for p in C.OURS_SRC_PATHS if p.is_dir()]
+    if env.get("PYTHONPATH"):
+        paths.append(env["PYTHONPATH"])
+    env["PYTHONPATH"] = os.pathsep.join(paths)
+    return env
+
+
+# ---------------------------------------------------------------------------
+# generic alternating runner
+# ---------------------------------------------------------------------------
+
+
+def _describe_diff(got: Any, want: Any) -> str:
+    if isinstance(got, (list, tuple)) and isinstance(want, (list, tuple)):
+        if len(got) != len(want):
+            return f"length {len(got)} != expected {len(want)}"
+        for i, (g, w) in enumerate(zip(got, want)):
+            if g != w:
+                return f"item {i}: " + _describe_diff(g, w)
+    if isinstance(got, str) and isinstance(want, str):
+        if len(got) != len(want):
+            return f"text length {len(got)} != expected {len(want)} (starts {got[:60]!r})"
+        i = next(i for i, (a, b) in enumerate(zip(got, want)) if a != b)
+        return f"text differs at {i}: {got[max(0, i - 20) : i + 20]!r} vs {want[max(0, i - 20) : i + 20]!r}"
+    return f"{str(got)[:200]!r} != expected {str(want)[:200]!r}"
+
+
+def run_alternating(
+    wl: Workload,
+    server: Server,
+    calls: dict[str, Callable[[], Any]],
+    expected: Any,
+    opts: argparse.Namespace,
+    requests_per_call: int,
+    budget: float,
+) -> None:
+    """Warm up and check each contender once, then time rounds of A, B, C.
+
+    Rounds: as many as fit in `budget` seconds (judged from the warm-up round),
+    at least --min-reps and at most --reps.
+    """
+    names = [n for n in CONTENDERS if n in calls]
+    keys = {}
+    round_cost = 0.0
+    for name in names:
+        server.stats()  # reset the request counter
+        t0 = time.perf_counter()
+        out = calls[name]()
+        round_cost += time.perf_counter() - t0
+        st = server.stats()
+        if out != expected:
+            raise Mismatch(f"{wl.name}: {name} output differs: {_describe_diff(out, expected)}")
+        if st["requests"] != requests_per_call:
+            raise Mismatch(f"{wl.name}: {name} made {st['requests']} requests, expected {requests_per_call}")
+        keys[name] = st["last_post_keys"]
+        wl.entries[name].extra["request_body_keys"] = st["last_post_keys"]
+    if len({tuple(k) for k in keys.values()}) > 1:
+        note = f"request body shapes differ: {keys}"
+        wl.notes.append(note)
+        print(f"  WARNING {wl.name}: {note}", file=sys.stderr)
+    fit = int(budget * opts.budget_scale / round_cost) if round_cost > 0 else opts.reps
+    reps = max(opts.min_reps, min(opts.reps, fit))
+    if reps < opts.reps:
+        wl.notes.append(f"{reps} rounds instead of {opts.reps} to stay within the time budget")
+    for _ in range(reps):
+        for name in names:
+            fn = calls[name]
+            gc.collect()
+            t0 = time.perf_counter()
+            out = fn()
+            dt = time.perf_counter() - t0
+            if out != expected:
+                raise Mismatch(f"{wl.name}: {name} output differs: {_describe_diff(out, expected)}")
+            wl.entries[name].samples.append(dt)
+
+
+def _new_workload(name: str, description: str, unit: str = "s") -> Workload:
+    return Workload(name, description, unit, {n: Entry(n) for n in CONTENDERS})
+
+
+def _mark_unavailable(wl: Workload, name: str, reason: str, require: bool) -> None:
+    if require:
+        raise Mismatch(f"{wl.name}: {name} not available: {reason}")
+    wl.entries[name].available = False
+    wl.entries[name].reason = reason
+
+
+# ---------------------------------------------------------------------------
+# workloads
+# ---------------------------------------------------------------------------
+
+
+def wl_stream(
+    server: Server, opts: argparse.Namespace, model: str, name: str, description: str, budget: float
+) -> Workload:
+    wl = _new_workload(name, description)
+    sdk = C.sdk_client(server.base_url)
+    raw = C.raw_client(server.base_url)
+    calls: dict[str, Callable[[], Any]] = {
+        "sdk": lambda: C.sdk_stream(sdk, model),
+        "raw": lambda: C.raw_stream(raw, model),
+    }
+    ours = _try_ours(wl, opts, lambda: C.ours_client(server.base_url, need="chat.stream"))
+    if ours is not None:
+        calls["ours"] = lambda: C.ours_stream(ours, model)
+    try:
+        run_alternating(wl, server, calls, C.expected_stream_output(model), opts, 1, budget)
+    finally:
+        _close(sdk, raw, ours)
+    return wl
+
+
+def wl_create(server: Server, opts: argparse.Namespace) -> Workload:
+    wl = _new_workload("create-2000", f"{CREATES} sequential non-streaming creates")
+    sdk = C.sdk_client(server.base_url)
+    raw = C.raw_client(server.base_url)
+    calls: dict[str, Callable[[], Any]] = {
+        "sdk": lambda: C.sdk_creates(sdk, CREATES),
+        "raw": lambda: C.raw_creates(raw, CREATES),
+    }
+    ours = _try_ours(wl, opts, lambda: C.ours_client(server.base_url, need="chat.create"))
+    if ours is not None:
+        calls["ours"] = lambda: C.ours_creates(ours, CREATES)
+    try:
+        run_alternating(wl, server, calls, [data.CREATE_TEXT] * CREATES, opts, CREATES, BUDGET['create'])
+    finally:
+        _close(sdk, raw, ours)
+    return wl
+
+
+def wl_list(server: Server, opts: argparse.Namespace) -> Workload:
+    pages = data.LIST_TOTAL // data.LIST_PAGE
+    wl = _new_workload("list-10000", f"list {data.LIST_TOTAL} stored completions, auto-paging by {data.LIST_PAGE}")
+    sdk = C.sdk_client(server.base_url)
+    raw = C.raw_client(server.base_url)
+    calls: dict[str, Callable[[], Any]] = {"sdk": lambda: C.sdk_list(sdk), "raw": lambda: C.raw_list(raw)}
+    ours = _try_ours(wl, opts, lambda: C.ours_client(server.base_url, need="chat.completions.list"))
+    if ours is not None:
+        calls["ours"] = lambda: C.ours_list(ours)
+    try:
+        run_alternating(wl, server, calls, data.list_ids(), opts, pages, BUDGET['list'])
+    finally:
+        _close(sdk, raw, ours)
+    return wl
+
+
+def wl_concurrent(server: Server, opts: argparse.Namespace) -> Workload:
+    model = data.SMALL_MODEL
+    wl = _new_workload(
+        f"async-{CONCURRENT}x{data.SMALL_CHUNKS}", f"{CONCURRENT} concurrent streams of {data.SMALL_CHUNKS} chunks, async clients"
+    )
+    loop = asyncio.new_event_loop()
+    sdk = C.sdk_async_client(server.base_url)
+    raw = C.raw_async_client(server.base_url)
+    ours = _try_ours(wl, opts, lambda: C.ours_async_client(server.base_url, need="chat.stream"))
+
+    def batch(one: Callable[[], Any]) -> Callable[[], Any]:
+        async def many() -> list[Any]:
+            return list(await asyncio.gather(*(one() for _ in range(CONCURRENT))))
+
+        return lambda: loop.run_until_complete(many())
+
+    calls: dict[str, Callable[[], Any]] = {
+        "sdk": batch(lambda: C.sdk_astream(sdk, model)),
+        "raw": batch(lambda: C.raw_astream(raw, model)),
+    }
+    if ours is not None:
+        calls["ours"] = batch(lambda: C.ours_astream(ours, model))
+    try:
+        run_alternating(wl, server, calls, [C.expected_stream_output(model)] * CONCURRENT, opts, CONCURRENT, BUDGET['async'])
+    finally:
+
+        async def aclose() -> None:
+            for c in (sdk, raw, ours):
+                fn = getattr(c, "aclose", None) or getattr(c, "close", None)
+                if fn is not None:
+                    r = fn()
+                    if asyncio.iscoroutine(r):
+                        await r
+
+        loop.run_until_complete(aclose())
+        loop.close()
+    return wl
+
+
+IMPORT_MODULES = {"ours": "openai_chat", "sdk": "openai", "raw": "httpx"}
+
+
+def _import_time_us(module: str) -> int:
+    """Cumulative -X importtime of `module` in a fresh interpreter (microseconds)."""
+    p = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        cwd="/",  # so that the checkout itself is not on sys.path[0]
+        env=_child_env(),
+        capture_output=True,
+        text=True,
+    )
+    if p.returncode != 0:
+        raise Mismatch(f"import {module} failed: {p.stderr.strip().splitlines()[-1:]}")
+    for line in p.stderr.splitlines():
+        if not line.startswith("import time:"):
+            continue
+        parts = line[len("import time:") :].split("|")
+        if len(parts) == 3 and parts[2].rstrip() == f" {module}":  # top level: one space, no indent
+            return int(parts[1])
+    raise Mismatch(f"no importtime line for top-level {module!r}")
+
+
+def wl_import(server: Server, opts: argparse.Namespace) -> Workload:
+    wl = _new_workload("import", "python -X importtime -c 'import PKG', cumulative, fresh interpreter (raw: httpx)")
+    names = ["sdk", "raw"]
+    try:
+        mod = C.import_ours()
+        if not hasattr(mod, "Client"):
+            raise C.Unavailable("openai_chat.Client not available yet (import time of a stub is meaningless)")
+        names.insert(0, "ours")
+    except C.Unavailable as e:
+        _mark_unavailable(wl, "ours", str(e), opts.require_ours)
+    for name in names:  # warm-up: byte-compile caches
+        _import_time_us(IMPORT_MODULES[name])
+    for _ in range(opts.import_reps):
+        for name in names:
+            wl.entries[name].samples.append(_import_time_us(IMPORT_MODULES[name]) / 1e6)
+    return wl
+
+
+def wl_memory(server: Server, opts: argparse.Namespace) -> Workload:
+    wl = _new_workload(
+        "memory-10MB",
+        f"peak traced memory / answer size, accumulating a {data.BIG_ANSWER_BYTES // 2**20} MiB streamed answer "
+        f"({data.BIG_ANSWER_BYTES // data.BIG_CHUNK_CHARS} chunks), fresh subprocess each",
+        unit="x answer",
+    )
+    want = hashlib.sha256(data.expected_text(data.BIG_MODEL).encode()).hexdigest()
+    available = list(CONTENDERS)
+    for _ in range(opts.memory_reps):
+        for name in list(available):
+            for mode in ("tracemalloc", "rss"):
+                p = subprocess.run(
+                    [sys.executable, "-m", "bench.memchild", name, server.base_url, mode],
+                    cwd=REPO,
+                    env=_child_env(),
+                    capture_output=True,
+                    text=True,
+                )
+                if p.returncode == 3:
+                    _mark_unavailable(wl, name, json.loads(p.stdout)["unavailable"], opts.require_ours)
+                    available.remove(name)
+                    break
+                if p.returncode != 0:
+                    raise Mismatch(f"memory child {name}/{mode} failed:\n{p.stderr[-2000:]}")
+                res = json.loads(p.stdout.strip().splitlines()[-1])
+                if res["sha256"] != want or res["answer_bytes"] != data.BIG_ANSWER_BYTES:
+                    raise Mismatch(f"{wl.name}: {name} accumulated a different answer ({res['answer_bytes']} bytes)")
+                e = wl.entries[name]
+                if mode == "tracemalloc":
+                    e.samples.append(res["tracemalloc_peak"] / res["answer_bytes"])
+                    e.extra.setdefault("tracemalloc_peak_bytes", []).append(res["tracemalloc_peak"])
+                    e.extra.setdefault("seconds_under_tracemalloc", []).append(res["seconds"])
+                else:
+                    e.extra.setdefault("maxrss_delta_bytes", []).append(res["maxrss_delta"])
+                    e.extra.setdefault("maxrss_delta_per_answer", []).append(res["maxrss_delta"] / res["answer_bytes"])
+                    e.extra.setdefault("seconds", []).append(res["seconds"])
+    for e in wl.entries.values():
+        e.extra["answer_bytes"] = data.BIG_ANSWER_BYTES
+    return wl
+
+
+WORKLOADS: dict[str, Callable[[Server, argparse.Namespace], Workload]] = {
+    "stream-content": lambda s, o: wl_stream(
+        s, o, data.CONTENT_MODEL, "stream-content", f"stream {data.CONTENT_CHUNKS} content chunks -> final completion",
+        BUDGET["stream-content"],
+    ),
+    "stream-tools": lambda s, o: wl_stream(
+        s,
+        o,
+        data.TOOLS_MODEL,
+        "stream-tools",
+        f"stream {data.TOOL_CALLS} parallel tool calls, {len(data.stream_events(data.TOOLS_MODEL))} chunks -> final",
+        BUDGET["stream-tools"],
+    ),
+    "create": wl_create,
+    "list": wl_list,
+    "async": wl_concurrent,
+    "import": wl_import,
+    "memory": wl_memory,
+}
+
+
+def _try_ours(wl: Workload, opts: argparse.Namespace, make: Callable[[], Any]) -> Any:
+    if opts.skip_ours:
+        _mark_unavailable(wl, "ours", "skipped (--skip-ours)", False)
+        return None
+    try:
+        return make()
+    except C.Unavailable as e:
+        _mark_unavailable(wl, "ours", str(e), opts.require_ours)
+        return None
+
+
+def _close(*clients: Any) -> None:
+    for c in clients:
+        fn = getattr(c, "close", None)
+        if fn is not None:
+            fn()
+
+
+# ---------------------------------------------------------------------------
+# output
+# ---------------------------------------------------------------------------
+
+
+def _fmt_ratio(r: float | None) -> str:
+    return f"{r:.2f}x" if r is not None else "-"
+
+
+def print_table(workloads: list[Workload]) -> None:
+    head = ("workload", "contender", "median", "unit", "vs floor", "vs SDK", "n")
+    rows = []
+    for wl in workloads:
+        for name, e in wl.entries.items():
+            if not e.available:
+                rows.append((wl.name, name, "not available", "", "", "", e.reason))
+                continue
+            if e.median is None:
+                rows.append((wl.name, name, "FAILED" if wl.error else "-", "", "", "", ""))
+                continue
+            vs_floor, vs_sdk = wl.ratios(name)
+            rows.append(
+                (
+                    wl.name,
+                    name,
+                    f"{e.median:.4f}",
+                    wl.unit,
+                    _fmt_ratio(vs_floor),
+                    _fmt_ratio(vs_sdk),
+                    str(len(e.samples)),
+                )
+            )
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head) - 1)]
+    line = "  ".join(h.ljust(w) for h, w in zip(head, widths)) + "  " + head[-1]
+    print(line)
+    print("-" * len(line))
+    prev = None
+    for r in rows:
+        if prev is not None and r[0] != prev:
+            print()
+        prev = r[0]
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)) + "  " + r[-1])
+
+
+def _versions() -> dict[str, Any]:
+    import openai
+
+    out = {"openai": openai.__version__, "httpx": httpx.__version__}
+    try:
+        mod = C.import_ours()
+        out["openai_chat"] = getattr(mod, "__version__", "unknown")
+    except C.Unavailable:
+        out["openai_chat"] = None
+    return out
+
+
+# ---------------------------------------------------------------------------
+# main
+# ---------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    ap.add_argument("--reps", type=int, default=5, help="timed rounds per workload (default 5)")
+    ap.add_argument("--min-reps", type=int, default=3, help="fewest timed rounds under the time budget (default 3)")
+    ap.add_argument("--budget-scale", type=float, default=1.0, help="scale the per-workload time budgets")
+    ap.add_argument("--import-reps", type=int, default=7, help="fresh-interpreter imports per contender (default 7)")
+    ap.add_argument("--memory-reps", type=int, default=1, help="memory subprocesses per contender and mode")
+    ap.add_argument("--only", default="", help=f"comma-separated subset of: {','.join(WORKLOADS)}")
+    ap.add_argument("--skip-ours", action="store_true", default=os.environ.get("BENCH_SKIP_OURS") == "1")
+    ap.add_argument("--require-ours", action="store_true", default=os.environ.get("BENCH_REQUIRE_OURS") == "1")
+    ap.add_argument("--json", default=str(REPO / "build" / "bench.json"), help="where to write the figures")
+    opts = ap.parse_args(argv)
+
+    selected = [w.strip() for w in opts.only.split(",") if w.strip()] or list(WORKLOADS)
+    unknown = set(selected) - set(WORKLOADS)
+    if unknown:
+        ap.error(f"unknown workload(s): {', '.join(sorted(unknown))}")
+
+    started = time.perf_counter()
+    results: list[Workload] = []
+    failures: list[str] = []
+    with Server() as server:
+        for key in selected:
+            t0 = time.perf_counter()
+            print(f"[bench] {key} ...", file=sys.stderr, flush=True)
+            try:
+                wl = WORKLOADS[key](server, opts)
+            except Exception as e:  # noqa: BLE001 - report every workload, fail at the end
+                wl = _new_workload(key, "failed")
+                wl.error = f"{type(e).__name__}: {e}"
+                failures.append(wl.error)
+                traceback.print_exc()
+            results.append(wl)
+            print(f"[bench] {key} done in {time.perf_counter() - t0:.1f}s", file=sys.stderr, flush=True)
+    elapsed = time.perf_counter() - started
+
+    print()
+    print_table(results)
+    print(f"\nfloor = raw httpx + json.loads; up to {opts.reps} timed rounds (import: {opts.import_reps}); "
+          f"total {elapsed:.1f}s")
+
+    report = {
+        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "python": sys.version,
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "cpu_count": os.cpu_count(),
+        "versions": _versions(),
+        "max_reps": opts.reps,
+        "min_reps": opts.min_reps,
+        "import_reps": opts.import_reps,
+        "memory_reps": opts.memory_reps,
+        "elapsed_seconds": elapsed,
+        "failures": failures,
+        "workloads": {wl.name: wl.to_json() for wl in results},
+    }
+    out = Path(opts.json)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"figures written to {out}")
+
+    if failures:
+        print("\n" + "!" * 72, file=sys.stderr)
+        print("BENCH FAILED:", file=sys.stderr)
+        for f in failures:
+            print(f"  - {f}", file=sys.stderr)
+        print("!" * 72, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
