@@ -256,38 +256,41 @@ class ChatCompletionAccumulator:
         events: list[Any] | None = None
         if self._track:
             events = self.events = []
-        if "error" in chunk or chunk.get("object") == "error":
+        get = chunk.get
+        if get("error") or get("object") == "error":
             self._raise_error(chunk)
         self.chunks += 1
         try:
-            for key, value in chunk.items():
-                if key == "choices":
-                    if value:
-                        for choice in value:
-                            self._add_choice(choice, events)
-                elif value is None:
-                    continue
-                elif key == "id":
-                    if value and not self._id:
-                        self._id = value
-                elif key == "model":
-                    if value:
-                        self._model = value
-                elif key == "created":
-                    if value:
-                        self._created = value
-                elif key == "object":
-                    pass
-                elif key == "system_fingerprint":
-                    self._system_fingerprint = value
-                elif key == "service_tier":
-                    self._service_tier = value
-                elif key == "usage":
-                    self._usage = value
-                else:
-                    if self._extra is None:
-                        self._extra = {}
-                    self._extra[key] = value
+            choices = get("choices")
+            if choices:
+                for choice in choices:
+                    self._add_choice(choice, events)
+            if not self._id:
+                value = get("id")
+                if value:
+                    self._id = value
+            value = get("model")
+            if value:
+                self._model = value
+            value = get("created")
+            if value:
+                self._created = value
+            value = get("system_fingerprint")
+            if value is not None:
+                self._system_fingerprint = value
+            value = get("service_tier")
+            if value is not None:
+                self._service_tier = value
+            value = get("usage")
+            if value is not None:
+                self._usage = value
+            for key in chunk:
+                if key not in _TOP_KNOWN:
+                    value = chunk[key]
+                    if value is not None:
+                        if self._extra is None:
+                            self._extra = {}
+                        self._extra[key] = value
         except (TypeError, AttributeError, KeyError, IndexError, ValueError) as exc:
             raise APIResponseValidationError(
                 f"stream chunk has an unexpected shape ({exc})", body=chunk
@@ -306,9 +309,10 @@ class ChatCompletionAccumulator:
         logprobs = choice.get("logprobs")
         if logprobs:
             self._add_logprobs(state, logprobs)
-        if not choice.keys() <= _CHOICE_KNOWN:
-            for key, value in choice.items():
-                if key not in _CHOICE_KNOWN and value is not None:
+        for key in choice:
+            if key not in _CHOICE_KNOWN:
+                value = choice[key]
+                if value is not None:
                     if state.choice_extra is None:
                         state.choice_extra = {}
                     state.choice_extra[key] = value
@@ -434,9 +438,10 @@ class ChatCompletionAccumulator:
                 call.args.append(_text(text, f"tool_calls[].{text_key}"))
                 if events is not None:
                     events.append(ToolCallArgumentsDelta(state.index, call.index, call.name, text))
-        if not delta.keys() <= _TOOL_KNOWN:
-            for key, value in delta.items():
-                if key not in _TOOL_KNOWN and value is not None:
+        for key in delta:
+            if key not in _TOOL_KNOWN:
+                value = delta[key]
+                if value is not None:
                     if call.extra is None:
                         call.extra = {}
                     call.extra[key] = value

@@ -82,7 +82,15 @@ class StreamState:
                 if stripped == "[DONE]":
                     self.done = True
                     break
-            chunk = self._parse(text)
+            try:
+                chunk = _loads(text)
+            except (ValueError, RecursionError) as exc:
+                raise self._invalid_json(text, exc) from exc
+            if chunk.__class__ is not dict:
+                raise APIResponseValidationError(
+                    f"stream event {self._events} holds JSON that is not an object: {_snippet(text)!r}",
+                    body=text,
+                )
             add(chunk)
             chunks.append(chunk)
         return chunks
@@ -108,23 +116,16 @@ class StreamState:
             reason = "the stream ended without sending any chunk"
         raise IncompleteStreamError(reason, partial=self.accumulator.snapshot_dict())
 
-    def _parse(self, text: str) -> dict[str, Any]:
-        try:
-            chunk = _loads(text)
-        except (ValueError, RecursionError) as exc:
-            where = f" ({exc.msg} at char {exc.pos})" if isinstance(exc, json.JSONDecodeError) else ""
-            truncated = isinstance(exc, json.JSONDecodeError) and (
-                exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
-            )
-            what = "truncated JSON" if truncated else "invalid JSON"
-            raise APIResponseValidationError(
-                f"stream event {self._events} holds {what}{where}: {_snippet(text)!r}", body=text
-            ) from exc
-        if not isinstance(chunk, dict):
-            raise APIResponseValidationError(
-                f"stream event {self._events} holds JSON that is not an object: {_snippet(text)!r}", body=text
-            )
-        return chunk
+    def _invalid_json(self, text: str, exc: Exception) -> APIResponseValidationError:
+        where = ""
+        truncated = False
+        if isinstance(exc, json.JSONDecodeError):
+            where = f" ({exc.msg} at char {exc.pos})"
+            truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        what = "truncated JSON" if truncated else "invalid JSON"
+        return APIResponseValidationError(
+            f"stream event {self._events} holds {what}{where}: {_snippet(text)!r}", body=text
+        )
 
     def _other_event(self, event: ServerSentEvent) -> None:
         """An event of a non-message type: ignored unless it reports an error."""
