@@ -1,0 +1,333 @@
+"""``client.chat.run_tools(...)``: call the model, run the functions it asks for, repeat until it answers.
+
+The decisions live in one generator, :func:`_flow`, that does no I/O: it yields :class:`_Ask` ("call the
+model with this conversation") and :class:`_Run` ("run these tool calls") and is sent the answers back.
+:func:`run_tools` and :func:`arun_tools` are its two drivers; they differ only in how they wait.
+
+What the loop returns is a :class:`ToolRunCompletion`: the last completion, plus ``messages`` (the whole
+conversation, ending with the model's last message) and ``completions`` (every model answer, in order).
+When ``max_steps`` model calls were made and the model still asks for tools, the loop stops without
+running them: the result's ``tool_calls`` are those calls, ``finish_reason`` is ``"tool_calls"``, and
+passing ``result.messages`` back to ``run_tools`` runs them and carries on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import enum
+import inspect
+import json
+from collections.abc import Callable, Generator, Iterable, Mapping
+from typing import Any
+
+import attrs
+from openai_chat_api.types import UNSET, Unset
+
+from ._messages import normalize_messages
+from ._models import ChatCompletion
+from ._tools import FunctionTool, decode_arguments, prepare_tools
+
+__all__ = ["ToolRunCompletion", "run_tools", "arun_tools", "plan_call", "tool_result_content"]
+
+# What a driver reports for one planned call: (result, None) or (None, the exception the tool raised).
+Outcome = tuple[Any, BaseException | None]
+
+
+@attrs.define
+class ToolRunCompletion(ChatCompletion):
+    """The completion that ended a tool run, with the conversation that led to it.
+
+    >>> result = client.chat.run_tools(messages="Weather in Oslo?", tools=[get_weather])  # doctest: +SKIP
+    >>> result.text, len(result.completions), result.messages[-1]["role"]                  # doctest: +SKIP
+    ('Sunny, 21 °C.', 2, 'assistant')
+    """
+
+    messages: list[dict[str, Any]] = attrs.field(factory=list, kw_only=True, eq=False)
+    completions: list[ChatCompletion] = attrs.field(factory=list, kw_only=True, eq=False)
+
+
+def _tool_run_completion(
+    last: ChatCompletion, messages: list[dict[str, Any]], completions: list[ChatCompletion]
+) -> ToolRunCompletion:
+    fields = attrs.fields(ChatCompletion)
+    result = ToolRunCompletion(
+        **{f.alias: getattr(last, f.name) for f in fields if f.init},
+        messages=messages,
+        completions=completions,
+    )
+    for f in fields:
+        if not f.init:  # additional_properties: unknown fields the server sent
+            setattr(result, f.name, getattr(last, f.name))
+    return result
+
+
+# -- pure decisions ------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class PlannedCall:
+    """One tool call the model made: ready to run (``tool`` and ``arguments``) or refused (``error``)."""
+
+    id: str
+    name: str
+    tool: FunctionTool | None = None
+    arguments: dict[str, Any] | None = None
+    error: Exception | None = None
+
+
+def plan_call(call: Mapping[str, Any], registry: Mapping[str, FunctionTool]) -> PlannedCall:
+    """Decide how to answer one tool call (in request form: ``{"id", "type", "function": {...}}``)."""
+    call_id = call.get("id")
+    call_id = call_id if isinstance(call_id, str) else ""
+    if call.get("type", "function") != "function" or not isinstance(call.get("function"), Mapping):
+        kind = call.get("type")
+        name = (call.get(kind) or {}).get("name", "") if isinstance(kind, str) else ""
+        return PlannedCall(
+            call_id, str(name), error=ValueError(f"{kind} tool calls are not run by run_tools")
+        )
+    function = call["function"]
+    name = function.get("name")
+    name = name if isinstance(name, str) else ""
+    tool = registry.get(name)
+    if tool is None:
+        known = ", ".join(sorted(registry)) or "none"
+        return PlannedCall(call_id, name, error=ValueError(f"unknown tool {name!r}; the tools are: {known}"))
+    try:
+        arguments = decode_arguments(tool, function.get("arguments") or "")
+    except (ValueError, TypeError) as exc:
+        return PlannedCall(call_id, name, tool, error=exc)
+    return PlannedCall(call_id, name, tool, arguments)
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "to_dict") and not isinstance(value, type):
+        return value.to_dict()  # a generated model
+    if attrs.has(type(value)):
+        return attrs.asdict(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return list(value)
+    return str(value)
+
+
+def tool_result_content(value: Any) -> str:
+    """What a tool message carries for a result: a str as it is, anything else as JSON.
+
+    >>> tool_result_content({"temp": 21})
+    '{"temp": 21}'
+    """
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=_jsonable)
+
+
+def _error_text(exc: BaseException) -> str:
+    return f"error: {type(exc).__name__}: {exc}"
+
+
+def _tool_messages(
+    planned: list[PlannedCall], outcomes: list[Outcome], raise_on_error: bool
+) -> list[dict[str, Any]]:
+    messages = []
+    for call, (value, exc) in zip(planned, outcomes, strict=True):
+        if call.error is not None:
+            if raise_on_error:
+                raise call.error
+            content = f"error: {call.error}"
+        elif exc is not None:
+            if raise_on_error:
+                raise exc
+            content = _error_text(exc)
+        else:
+            try:
+                content = tool_result_content(value)
+            except (TypeError, ValueError) as error:  # e.g. a circular structure
+                if raise_on_error:
+                    raise
+                content = _error_text(error)
+        messages.append({"role": "tool", "tool_call_id": call.id, "content": content})
+    return messages
+
+
+def _unanswered(conversation: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The tool calls of the last assistant message that no tool message after it answers."""
+    answered: set[Any] = set()
+    for message in reversed(conversation):
+        role = message.get("role")
+        if role == "tool":
+            answered.add(message.get("tool_call_id"))
+        elif role == "assistant":
+            calls = message.get("tool_calls") or []
+            return [c for c in calls if isinstance(c, Mapping) and c.get("id") not in answered]
+        else:
+            return []
+    return []
+
+
+@attrs.frozen
+class _Ask:
+    messages: list[dict[str, Any]]
+
+
+@attrs.frozen
+class _Run:
+    calls: list[PlannedCall]
+
+
+def _flow(
+    conversation: list[dict[str, Any]],
+    registry: Mapping[str, FunctionTool],
+    max_steps: int,
+    raise_on_error: bool,
+) -> Generator[_Ask | _Run, Any, ToolRunCompletion]:
+    completions: list[ChatCompletion] = []
+    pending = _unanswered(conversation)  # a conversation handed back after max_steps
+    while True:
+        if pending:
+            planned = [plan_call(call, registry) for call in pending]
+            outcomes = yield _Run(planned)
+            conversation.extend(_tool_messages(planned, outcomes, raise_on_error))
+        completion: ChatCompletion = yield _Ask(list(conversation))
+        completions.append(completion)
+        conversation.append(completion.to_message())
+        pending = _unanswered(conversation)
+        if not pending or len(completions) >= max_steps:
+            return _tool_run_completion(completion, conversation, completions)
+
+
+def _start(
+    messages: Any,
+    tools: Iterable[Any],
+    max_steps: int,
+    raise_on_error: bool,
+    create_kwargs: Mapping[str, Any],
+    *,
+    is_async: bool,
+) -> tuple[list[dict[str, Any]], Generator[_Ask | _Run, Any, ToolRunCompletion]]:
+    """Check the arguments (before any request) and start the flow; returns the definitions to send."""
+    if isinstance(max_steps, bool) or not isinstance(max_steps, int) or max_steps < 1:
+        raise ValueError(f"max_steps must be an int >= 1, got {max_steps!r}")
+    if not isinstance(raise_on_error, bool):
+        raise TypeError(f"raise_on_error must be a bool, got {raise_on_error!r}")
+    for key in ("stream", "tools"):
+        if key in create_kwargs:
+            raise TypeError(
+                f"run_tools() does not take {key}=; it makes non-streamed calls with its own tools"
+            )
+    definitions, registry = prepare_tools(tools)
+    if not definitions:
+        raise ValueError("tools must hold at least one tool")
+    if not is_async:
+        for tool in registry.values():
+            if inspect.iscoroutinefunction(tool.fn):
+                raise TypeError(f"tool {tool.name!r} is async; run it with AsyncClient's chat.run_tools")
+    conversation = normalize_messages(messages)  # a new list: the caller's is never touched
+    return definitions, _flow(conversation, registry, max_steps, raise_on_error)
+
+
+# -- the two drivers -----------------------------------------------------------------------------------------
+
+
+def _invoke(call: PlannedCall) -> Any:
+    assert call.tool is not None and call.arguments is not None
+    return call.tool.fn(**call.arguments)
+
+
+def _run_one(call: PlannedCall) -> Outcome:
+    if call.error is not None:
+        return None, None
+    try:
+        value = _invoke(call)
+        if inspect.isawaitable(value):
+            if inspect.iscoroutine(value):
+                value.close()
+            raise TypeError(f"tool {call.name!r} returned an awaitable; run it with AsyncClient")
+    except Exception as exc:
+        return None, exc
+    return value, None
+
+
+async def _arun_one(call: PlannedCall) -> Outcome:
+    if call.error is not None:
+        return None, None
+    try:
+        value = _invoke(call)
+        if inspect.isawaitable(value):
+            value = await value
+    except Exception as exc:
+        return None, exc
+    return value, None
+
+
+def run_tools(
+    chat: Any,
+    *,
+    messages: Any,
+    tools: Iterable[Callable[..., Any] | FunctionTool | Mapping[str, Any]],
+    model: str | Unset = UNSET,
+    max_steps: int = 10,
+    raise_on_error: bool = False,
+    **create_kwargs: Any,
+) -> ToolRunCompletion:
+    """Call the model with ``tools``, run the calls it makes, and repeat until it answers without any.
+
+    ``max_steps`` caps the number of model calls. A tool that raises, an unknown tool name or arguments
+    that do not fit the function become a tool message ``"error: ..."`` the model can react to; with
+    ``raise_on_error=True`` they are raised instead. Other keyword arguments go to ``chat.create``.
+
+    >>> def add(a: int, b: int) -> int:
+    ...     "Add two integers."
+    ...     return a + b
+    >>> client.chat.run_tools(messages="What is 2 + 3?", tools=[add]).text       # doctest: +SKIP
+    '2 + 3 = 5.'
+    """
+    definitions, flow = _start(messages, tools, max_steps, raise_on_error, create_kwargs, is_async=False)
+    step = next(flow)
+    while True:
+        if isinstance(step, _Ask):
+            reply: Any = chat.create(messages=step.messages, model=model, tools=definitions, **create_kwargs)
+        else:
+            reply = [_run_one(call) for call in step.calls]
+        try:
+            step = flow.send(reply)
+        except StopIteration as done:
+            return done.value
+
+
+async def arun_tools(
+    chat: Any,
+    *,
+    messages: Any,
+    tools: Iterable[Callable[..., Any] | FunctionTool | Mapping[str, Any]],
+    model: str | Unset = UNSET,
+    max_steps: int = 10,
+    raise_on_error: bool = False,
+    **create_kwargs: Any,
+) -> ToolRunCompletion:
+    """The async :func:`run_tools`: async tools are awaited, and one step's calls run concurrently.
+
+    Plain functions run on the event loop's thread; make slow ones async (or wrap them in
+    ``asyncio.to_thread``) so they do not hold up the others.
+
+    >>> result = await client.chat.run_tools(messages="Weather in Oslo?", tools=[get_weather])  # doctest: +SKIP
+    """
+    definitions, flow = _start(messages, tools, max_steps, raise_on_error, create_kwargs, is_async=True)
+    step = next(flow)
+    while True:
+        if isinstance(step, _Ask):
+            reply: Any = await chat.create(
+                messages=step.messages, model=model, tools=definitions, **create_kwargs
+            )
+        else:
+            reply = list(await asyncio.gather(*(_arun_one(call) for call in step.calls)))
+        try:
+            step = flow.send(reply)
+        except StopIteration as done:
+            return done.value
