@@ -150,7 +150,7 @@ class _Choice:
                 message.setdefault(key, value)
         logprobs = None
         if self.logprobs is not None:
-            logprobs = {k: (None if v is None else list(v)) for k, v in self.logprobs.items()}
+            logprobs = {k: (list(v) if isinstance(v, list) else v) for k, v in self.logprobs.items()}
         out: dict[str, Any] = {
             "index": self.index,
             "message": message,

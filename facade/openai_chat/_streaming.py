@@ -149,7 +149,7 @@ class StreamState:
         raise StreamError(message, body=body, partial=self.accumulator.snapshot_dict())
 
 
-def _connection_error(exc: httpx.TransportError, acc: ChatCompletionAccumulator) -> APIConnectionError:
+def _connection_error(exc: httpx.RequestError, acc: ChatCompletionAccumulator) -> APIConnectionError:
     try:
         request = exc.request
     except RuntimeError:
@@ -174,7 +174,7 @@ def iter_chunk_dicts(pieces: Iterable[bytes], acc: ChatCompletionAccumulator) ->
             piece = next(iterator)
         except StopIteration:
             break
-        except httpx.TransportError as exc:
+        except httpx.RequestError as exc:
             raise _connection_error(exc, acc) from exc
         if piece:
             yield from feed(piece)
@@ -198,7 +198,7 @@ async def aiter_chunk_dicts(
             piece = await iterator.__anext__()
         except StopAsyncIteration:
             break
-        except httpx.TransportError as exc:
+        except httpx.RequestError as exc:
             raise _connection_error(exc, acc) from exc
         if piece:
             for chunk in feed(piece):

@@ -171,6 +171,12 @@ def test_logprobs_lists_extend() -> None:
     assert acc.result_dict()["choices"][0]["logprobs"] == {"content": [first, second], "refusal": None}
 
 
+def test_unexpected_logprobs_fields_are_kept() -> None:
+    c1 = chunk({"content": "a"})
+    c1["choices"][0]["logprobs"] = {"content": None, "refusal": None, "scale": 2}
+    assert run(c1).result_dict()["choices"][0]["logprobs"] == {"content": None, "refusal": None, "scale": 2}
+
+
 def test_annotations_collect() -> None:
     note = {"type": "url_citation", "url_citation": {"url": "https://example.com", "title": "E"}}
     acc = run(chunk({"content": "See"}), chunk({"annotations": [note]}))
