@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from ._accumulate import ChatCompletionAccumulator
-from ._events import ContentDelta, FinishEvent, RefusalDelta, ToolCallArgumentsDelta
+from ._events import StreamEvent
 from ._exceptions import IncompleteStreamError
 from ._models import ChatCompletion, ChatCompletionChunk, chunk_from_dict
 from ._streaming import aiter_chunk_dicts, iter_chunk_dicts
@@ -21,7 +21,6 @@ from ._transport import AsyncSender, Call, SyncSender
 
 __all__ = ["ChatStream", "AsyncChatStream", "StreamEvent"]
 
-StreamEvent = ContentDelta | RefusalDelta | ToolCallArgumentsDelta | FinishEvent
 # Builds the final typed completion from the accumulated dict (plain, or parsed into the caller's type).
 Finisher = Callable[[dict[str, Any], "str | None"], ChatCompletion]
 
