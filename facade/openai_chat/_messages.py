@@ -512,6 +512,17 @@ def _check_dict(where: str, message: Mapping[str, Any]) -> Mapping[str, Any]:
     return message
 
 
+_PLAIN_TEXT_ROLES: dict[type, str] = {
+    ChatCompletionRequestUserMessage: "user",
+    ChatCompletionRequestSystemMessage: "system",
+    ChatCompletionRequestDeveloperMessage: "developer",
+}
+
+
+def _is_plain_text(message: Any) -> bool:
+    return type(message.content) is str and message.name is UNSET and not message.additional_properties
+
+
 def normalize_messages(messages: str | Iterable[Any]) -> list[dict[str, Any]]:
     """The conversation as the JSON-ready ``messages`` list of a request.
 
@@ -540,6 +551,8 @@ def normalize_messages(messages: str | Iterable[Any]) -> list[dict[str, Any]]:
     for i, item in enumerate(messages):
         if isinstance(item, dict):
             out.append(_check_dict(f"messages[{i}]", item))  # type: ignore[arg-type]
+        elif (role := _PLAIN_TEXT_ROLES.get(type(item))) is not None and _is_plain_text(item):
+            out.append({"role": role, "content": item.content})  # what to_dict gives, without its overhead
         elif isinstance(item, (ChatCompletionResponseMessage, ChatCompletionStoreMessage)):
             out.append(_from_response(item))
         elif isinstance(item, Mapping):

@@ -516,3 +516,12 @@ def test_callers_dicts_are_not_mutated():
 def test_contract_helper_rejects_what_the_spec_rejects():
     with pytest.raises(ContractError):
         assert_valid([{"role": "tool", "content": "x"}])
+
+
+@pytest.mark.parametrize(
+    "message",
+    [user("a"), system("b"), developer("c"), user("d", name="ann"), system(["e"]), user(text("f"))],
+    ids=["user", "system", "developer", "named", "system-parts", "user-parts"],
+)
+def test_normalizing_a_builder_gives_its_to_dict(message):
+    assert normalize_messages([message]) == [message.to_dict()]
