@@ -444,9 +444,9 @@ def _tool_call_dict(call: Any) -> dict[str, Any]:
 
 def _from_response(message: ChatCompletionResponseMessage | ChatCompletionStoreMessage) -> dict[str, Any]:
     """A completion's message as the assistant message that replays it (response-only fields dropped)."""
-    role = message.role if isinstance(message.role, str) else "assistant"
+    role = message.role
     content: Any = message.content
-    if role != "assistant":  # a stored input message: only its content travels back
+    if role in ("user", "system", "developer"):  # a stored input message: only its content travels back
         parts = getattr(message, "content_parts", None)
         if parts:
             content = [p.to_dict() for p in parts]
