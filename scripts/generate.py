@@ -3,7 +3,7 @@
     python scripts/generate.py [--spec openapi.yaml]            rewrite generated/openai_chat_api
     python scripts/generate.py --check [--spec openapi.yaml]    fail with a diff if it would change
 
-The document is first prepared (scripts/prepare_spec.py) into build/prepared-spec.yaml.
+The document is first prepared (scripts/prepare_spec.py) into a temporary folder.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ TARGET = ROOT / "generated" / PACKAGE
 
 def generate(spec: Path, dest: Path) -> None:
     """Write the generated package for ``spec`` to ``dest`` (which must not exist)."""
-    prepared = ROOT / "build" / "prepared-spec.yaml"
+    prepared = dest.parent / "prepared-spec.yaml"  # per run, so parallel runs never share it
     prepare_spec.dump(prepare_spec.prepare(prepare_spec.load(spec)), prepared)
     env = dict(os.environ)
     # The post-hooks call ruff; use the one pinned in this environment.

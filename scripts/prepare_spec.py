@@ -420,6 +420,10 @@ def _transform_one(container: Any, key: Any, fn) -> None:
 
 def strip_defaults(schema: dict[str, Any]) -> dict[str, Any]:
     schema.pop("default", None)
+    if _is_constant(schema):
+        # A constant is no choice of the caller's: constructors fill it in, and parsing still
+        # tolerates its absence where rule 5 made it optional.
+        schema["default"] = schema["enum"][0]
     return schema
 
 

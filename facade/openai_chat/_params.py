@@ -63,11 +63,11 @@ CREATE_FIELDS: tuple[str, ...] = (
     "functions",
 )
 
-# Where the spec allows null. Not top_logprobs: one allOf member of the request declares it a plain
-# integer, so null never validates even though another member says it may be null.
+# Where the spec allows null.
 NULLABLE_FIELDS = frozenset(
     {
         "metadata",
+        "top_logprobs",
         "temperature",
         "top_p",
         "safety_identifier",
@@ -538,11 +538,9 @@ def build_create_body(params: Mapping[str, Any]) -> dict[str, Any]:
             raise TypeError(f"chat.create() got an unexpected argument {name!r}")
         if value is None and name in NULLABLE_FIELDS:
             body[name] = None
-        elif value is None and name == "top_logprobs":
-            raise TypeError("top_logprobs must be an int from 0 to 20 (leave it out rather than None)")
         else:
             body[name] = check(name, value)
-    if "top_logprobs" in body and body.get("logprobs") is not True:
+    if body.get("top_logprobs") is not None and body.get("logprobs") is not True:
         raise ValueError("top_logprobs needs logprobs=True")
     if body.get("stream_options") is not None and body.get("stream") is not True:
         raise ValueError("stream_options needs stream=True")

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.chat_completion_allowed_tools_choice_type import (
+    ChatCompletionAllowedToolsChoiceType,
+)
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_allowed_tools import ChatCompletionAllowedTools
+
+
+T = TypeVar("T", bound="ChatCompletionAllowedToolsChoice")
+
+
+@_attrs_define
+class ChatCompletionAllowedToolsChoice:
+    """Restricts the model to a set of tools.
+
+    Attributes:
+        type_ (ChatCompletionAllowedToolsChoiceType):  Default: ChatCompletionAllowedToolsChoiceType.ALLOWED_TOOLS.
+        allowed_tools (ChatCompletionAllowedTools): The set of tools the model may use, and whether it must use one.
+    """
+
+    allowed_tools: ChatCompletionAllowedTools
+    type_: ChatCompletionAllowedToolsChoiceType = (
+        ChatCompletionAllowedToolsChoiceType.ALLOWED_TOOLS
+    )
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        allowed_tools = self.allowed_tools.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "allowed_tools": allowed_tools,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.chat_completion_allowed_tools import ChatCompletionAllowedTools  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = ChatCompletionAllowedToolsChoiceType(d.pop("type"))
+
+        allowed_tools = ChatCompletionAllowedTools.from_dict(d.pop("allowed_tools"))
+
+        chat_completion_allowed_tools_choice = cls(
+            type_=type_,
+            allowed_tools=allowed_tools,
+        )
+
+        chat_completion_allowed_tools_choice.additional_properties = d
+        return chat_completion_allowed_tools_choice
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class ChatCompletionMessageCustomToolCallType(StrEnum):
+    CUSTOM = "custom"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.chat_completion_named_tool_choice_custom_type import (
+    ChatCompletionNamedToolChoiceCustomType,
+)
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_named_tool_choice_custom_custom import (
+        ChatCompletionNamedToolChoiceCustomCustom,
+    )
+
+
+T = TypeVar("T", bound="ChatCompletionNamedToolChoiceCustom")
+
+
+@_attrs_define
+class ChatCompletionNamedToolChoiceCustom:
+    """Forces a call of one custom tool.
+
+    Attributes:
+        type_ (ChatCompletionNamedToolChoiceCustomType):  Default: ChatCompletionNamedToolChoiceCustomType.CUSTOM.
+        custom (ChatCompletionNamedToolChoiceCustomCustom):
+    """
+
+    custom: ChatCompletionNamedToolChoiceCustomCustom
+    type_: ChatCompletionNamedToolChoiceCustomType = (
+        ChatCompletionNamedToolChoiceCustomType.CUSTOM
+    )
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        custom = self.custom.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "custom": custom,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.chat_completion_named_tool_choice_custom_custom import (
+            ChatCompletionNamedToolChoiceCustomCustom,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        type_ = ChatCompletionNamedToolChoiceCustomType(d.pop("type"))
+
+        custom = ChatCompletionNamedToolChoiceCustomCustom.from_dict(d.pop("custom"))
+
+        chat_completion_named_tool_choice_custom = cls(
+            type_=type_,
+            custom=custom,
+        )
+
+        chat_completion_named_tool_choice_custom.additional_properties = d
+        return chat_completion_named_tool_choice_custom
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

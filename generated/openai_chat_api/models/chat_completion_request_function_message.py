@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.chat_completion_request_function_message_role import (
+    ChatCompletionRequestFunctionMessageRole,
+)
+
+T = TypeVar("T", bound="ChatCompletionRequestFunctionMessage")
+
+
+@_attrs_define
+class ChatCompletionRequestFunctionMessage:
+    """The result of a function call (deprecated; use tool messages).
+
+    Attributes:
+        role (ChatCompletionRequestFunctionMessageRole):  Default: ChatCompletionRequestFunctionMessageRole.FUNCTION.
+        content (None | str):
+        name (str):
+    """
+
+    content: None | str
+    name: str
+    role: ChatCompletionRequestFunctionMessageRole = (
+        ChatCompletionRequestFunctionMessageRole.FUNCTION
+    )
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        role = self.role.value
+
+        content: None | str
+        content = self.content
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "role": role,
+                "content": content,
+                "name": name,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        role = ChatCompletionRequestFunctionMessageRole(d.pop("role"))
+
+        def _parse_content(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        content = _parse_content(d.pop("content"))
+
+        name = d.pop("name")
+
+        chat_completion_request_function_message = cls(
+            role=role,
+            content=content,
+            name=name,
+        )
+
+        chat_completion_request_function_message.additional_properties = d
+        return chat_completion_request_function_message
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

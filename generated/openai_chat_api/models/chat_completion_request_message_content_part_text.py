@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.chat_completion_request_message_content_part_text_type import (
+    ChatCompletionRequestMessageContentPartTextType,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam
+
+
+T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartText")
+
+
+@_attrs_define
+class ChatCompletionRequestMessageContentPartText:
+    """A piece of text.
+
+    Attributes:
+        text (str):
+        type_ (ChatCompletionRequestMessageContentPartTextType | Unset):  Default:
+            ChatCompletionRequestMessageContentPartTextType.TEXT.
+        prompt_cache_breakpoint (PromptCacheBreakpointParam | Unset): A point up to which the prompt may be cached.
+    """
+
+    text: str
+    type_: ChatCompletionRequestMessageContentPartTextType | Unset = (
+        ChatCompletionRequestMessageContentPartTextType.TEXT
+    )
+    prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        text = self.text
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        prompt_cache_breakpoint: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.prompt_cache_breakpoint, Unset):
+            prompt_cache_breakpoint = self.prompt_cache_breakpoint.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "text": text,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if prompt_cache_breakpoint is not UNSET:
+            field_dict["prompt_cache_breakpoint"] = prompt_cache_breakpoint
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam  # noqa: PLC0415
+
+        d = dict(src_dict)
+        text = d.pop("text")
+
+        _type_ = d.pop("type", UNSET)
+        type_: ChatCompletionRequestMessageContentPartTextType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = ChatCompletionRequestMessageContentPartTextType(_type_)
+
+        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", UNSET)
+        prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset
+        if isinstance(_prompt_cache_breakpoint, Unset):
+            prompt_cache_breakpoint = UNSET
+        else:
+            prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(
+                _prompt_cache_breakpoint
+            )
+
+        chat_completion_request_message_content_part_text = cls(
+            text=text,
+            type_=type_,
+            prompt_cache_breakpoint=prompt_cache_breakpoint,
+        )
+
+        chat_completion_request_message_content_part_text.additional_properties = d
+        return chat_completion_request_message_content_part_text
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_store_message_url_citation import (
+        ChatCompletionStoreMessageURLCitation,
+    )
+
+
+T = TypeVar("T", bound="ChatCompletionStoreMessageAnnotation")
+
+
+@_attrs_define
+class ChatCompletionStoreMessageAnnotation:
+    """
+    Attributes:
+        url_citation (ChatCompletionStoreMessageURLCitation):
+        type_ (str | Unset):
+    """
+
+    url_citation: ChatCompletionStoreMessageURLCitation
+    type_: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        url_citation = self.url_citation.to_dict()
+
+        type_ = self.type_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "url_citation": url_citation,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.chat_completion_store_message_url_citation import (
+            ChatCompletionStoreMessageURLCitation,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        url_citation = ChatCompletionStoreMessageURLCitation.from_dict(
+            d.pop("url_citation")
+        )
+
+        type_ = d.pop("type", UNSET)
+
+        chat_completion_store_message_annotation = cls(
+            url_citation=url_citation,
+            type_=type_,
+        )
+
+        chat_completion_store_message_annotation.additional_properties = d
+        return chat_completion_store_message_annotation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

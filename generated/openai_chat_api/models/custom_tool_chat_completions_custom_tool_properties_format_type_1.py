@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1_type import (
+    CustomToolChatCompletionsCustomToolPropertiesFormatType1Type,
+)
+
+if TYPE_CHECKING:
+    from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar import (
+        CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar,
+    )
+
+
+T = TypeVar("T", bound="CustomToolChatCompletionsCustomToolPropertiesFormatType1")
+
+
+@_attrs_define
+class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
+    """
+    Attributes:
+        type_ (CustomToolChatCompletionsCustomToolPropertiesFormatType1Type):  Default:
+            CustomToolChatCompletionsCustomToolPropertiesFormatType1Type.GRAMMAR.
+        grammar (CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar):
+    """
+
+    grammar: CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar
+    type_: CustomToolChatCompletionsCustomToolPropertiesFormatType1Type = (
+        CustomToolChatCompletionsCustomToolPropertiesFormatType1Type.GRAMMAR
+    )
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        grammar = self.grammar.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "grammar": grammar,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar import (
+            CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        type_ = CustomToolChatCompletionsCustomToolPropertiesFormatType1Type(
+            d.pop("type")
+        )
+
+        grammar = (
+            CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar.from_dict(
+                d.pop("grammar")
+            )
+        )
+
+        custom_tool_chat_completions_custom_tool_properties_format_type_1 = cls(
+            type_=type_,
+            grammar=grammar,
+        )
+
+        custom_tool_chat_completions_custom_tool_properties_format_type_1.additional_properties = d
+        return custom_tool_chat_completions_custom_tool_properties_format_type_1
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

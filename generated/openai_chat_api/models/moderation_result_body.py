@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.moderation_result_body_categories import (
+        ModerationResultBodyCategories,
+    )
+    from ..models.moderation_result_body_category_applied_input_types import (
+        ModerationResultBodyCategoryAppliedInputTypes,
+    )
+    from ..models.moderation_result_body_category_scores import (
+        ModerationResultBodyCategoryScores,
+    )
+
+
+T = TypeVar("T", bound="ModerationResultBody")
+
+
+@_attrs_define
+class ModerationResultBody:
+    """The result of a moderation check.
+
+    Attributes:
+        model (str):
+        flagged (bool):
+        categories (ModerationResultBodyCategories):
+        category_scores (ModerationResultBodyCategoryScores):
+        category_applied_input_types (ModerationResultBodyCategoryAppliedInputTypes):
+        type_ (str | Unset):
+    """
+
+    model: str
+    flagged: bool
+    categories: ModerationResultBodyCategories
+    category_scores: ModerationResultBodyCategoryScores
+    category_applied_input_types: ModerationResultBodyCategoryAppliedInputTypes
+    type_: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        flagged = self.flagged
+
+        categories = self.categories.to_dict()
+
+        category_scores = self.category_scores.to_dict()
+
+        category_applied_input_types = self.category_applied_input_types.to_dict()
+
+        type_ = self.type_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+                "flagged": flagged,
+                "categories": categories,
+                "category_scores": category_scores,
+                "category_applied_input_types": category_applied_input_types,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.moderation_result_body_categories import (
+            ModerationResultBodyCategories,  # noqa: PLC0415
+        )
+        from ..models.moderation_result_body_category_applied_input_types import (
+            ModerationResultBodyCategoryAppliedInputTypes,  # noqa: PLC0415
+        )
+        from ..models.moderation_result_body_category_scores import (
+            ModerationResultBodyCategoryScores,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        flagged = d.pop("flagged")
+
+        categories = ModerationResultBodyCategories.from_dict(d.pop("categories"))
+
+        category_scores = ModerationResultBodyCategoryScores.from_dict(
+            d.pop("category_scores")
+        )
+
+        category_applied_input_types = (
+            ModerationResultBodyCategoryAppliedInputTypes.from_dict(
+                d.pop("category_applied_input_types")
+            )
+        )
+
+        type_ = d.pop("type", UNSET)
+
+        moderation_result_body = cls(
+            model=model,
+            flagged=flagged,
+            categories=categories,
+            category_scores=category_scores,
+            category_applied_input_types=category_applied_input_types,
+            type_=type_,
+        )
+
+        moderation_result_body.additional_properties = d
+        return moderation_result_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
