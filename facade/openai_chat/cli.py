@@ -25,6 +25,7 @@ from typing import Any, NoReturn, TextIO
 
 import httpx
 
+from . import __version__
 from ._client import Client
 from ._exceptions import APIConnectionError, OpenAIError
 from ._models import ChatCompletion
@@ -87,6 +88,7 @@ def _parser() -> _Parser:
         description="Chat with a model and manage stored completions over the Chat Completions API.",
         epilog="The API key and base URL default to OPENAI_API_KEY and OPENAI_BASE_URL.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--base-url", metavar="URL", help="API base URL (default: $OPENAI_BASE_URL or OpenAI's)"
     )
@@ -188,12 +190,18 @@ def _answer(client: Client, args: argparse.Namespace, model: str, messages: list
         _print_json(completion.to_dict())
         return completion
     last = ""
-    with client.chat.stream(model=model, messages=messages, **params) as stream:
-        for piece in stream.text():
-            out.write(piece)
+    try:
+        with client.chat.stream(model=model, messages=messages, **params) as stream:
+            for piece in stream.text():
+                out.write(piece)
+                out.flush()
+                last = piece
+            completion = stream.final()
+    except BaseException:
+        if last and not last.endswith("\n"):
+            out.write("\n")  # so the error line on stderr starts on a line of its own
             out.flush()
-            last = piece
-        completion = stream.final()
+        raise
     if not last and completion.refusal:
         last = completion.refusal
         out.write(last)
@@ -322,6 +330,8 @@ def _export(client: Client, args: argparse.Namespace) -> int:
     target = Path(args.out)
     if target.is_dir():
         raise _UsageError(f"--out {args.out!r} is a directory")
+    if not target.parent.is_dir():
+        raise _UsageError(f"--out {args.out!r}: the directory {str(target.parent)!r} does not exist")
     existed = target.exists()
     resume = args.after is not None and existed
     stored = client.chat.completions.list(

@@ -78,6 +78,7 @@ class FakeAPI:
         self.replies = ["Hello", "Again"]  # streamed answers, turn by turn
         self.fail_at: int | None = None  # the request number that fails
         self.fail_with: BaseException | None = None
+        self.broken_stream = False
 
     def client(self) -> httpx.Client:
         return httpx.Client(transport=httpx.MockTransport(self))
@@ -117,8 +118,11 @@ class FakeAPI:
             body = json.loads(request.content)
             text = self.replies.pop(0)
             if body.get("stream"):
-                pieces = [text[:2], text[2:]]
-                return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=sse(pieces))
+                content = sse([text[:2], text[2:]])
+                if self.broken_stream:  # the first piece, then (in a later read) an error event
+                    first = b"\n\n".join(content.split(b"\n\n")[:2]) + b"\n\n"
+                    content = iter([first, b'data: {"error": {"message": "overloaded"}}\n\n'])
+                return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=content)
             return httpx.Response(200, json=completion("chatcmpl-j", text), headers={"x-request-id": "r1"})
         if request.method == "GET" and not parts:
             items = self.stored
@@ -213,6 +217,16 @@ def test_chat_needs_a_model(capsys: pytest.CaptureFixture[str], monkeypatch: pyt
     assert api.requests == []
 
 
+def test_an_error_mid_stream_ends_the_partial_line(capsys: pytest.CaptureFixture[str]) -> None:
+    api = FakeAPI()
+    api.broken_stream = True
+    assert cli(api, "chat", "Say hi", "-m", "m") == 1
+    captured = capsys.readouterr()
+    assert captured.out == "He\n"
+    assert captured.err.startswith("openai-chat: error: ") and "overloaded" in captured.err
+    assert captured.err.count("\n") == 1
+
+
 # -- stored completions ----------------------------------------------------------------------------------------
 
 
@@ -280,6 +294,10 @@ def test_a_connection_error_names_the_server(capsys: pytest.CaptureFixture[str])
         (["completions", "list", "--limit", "0"], "expected an integer >= 1"),
         (["completions", "get", ""], "completion_id must be a non-empty string"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (
+            ["completions", "export", "--out", "/no/such/dir/x.jsonl"],
+            "the directory '/no/such/dir' does not exist",
+        ),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(
@@ -296,6 +314,8 @@ def test_help_everywhere(capsys: pytest.CaptureFixture[str]) -> None:
     for argv in ([], ["chat"], ["completions"], ["completions", "export"]):
         assert main([*argv, "--help"]) == 0
         assert "usage: openai-chat" in capsys.readouterr().out
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("openai-chat ")
 
 
 def test_interrupt_exits_130(capsys: pytest.CaptureFixture[str]) -> None:
