@@ -93,7 +93,9 @@ def plan_call(call: Mapping[str, Any], registry: Mapping[str, FunctionTool]) -> 
     tool = registry.get(name)
     if tool is None:
         known = ", ".join(sorted(registry)) or "none"
-        return PlannedCall(call_id, name, error=ValueError(f"unknown tool {name!r}; the tools are: {known}"))
+        return PlannedCall(
+            call_id, name, error=ValueError(f"unknown tool {name!r}; the tools that can run are: {known}")
+        )
     try:
         arguments = decode_arguments(tool, function.get("arguments") or "")
     except (ValueError, TypeError) as exc:

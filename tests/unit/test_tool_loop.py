@@ -72,7 +72,6 @@ def run(request: pytest.FixtureRequest) -> Callable[..., Any]:
 
         return asyncio.run(main())
 
-    go.mode = mode  # type: ignore[attr-defined]
     return go
 
 
@@ -160,7 +159,7 @@ def test_unknown_tool_and_invalid_arguments(run: Callable[..., Any]) -> None:
     )
     result = run(script, messages="go", tools=[add])
     contents = {m["tool_call_id"]: m["content"] for m in script.bodies[1]["messages"] if m["role"] == "tool"}
-    assert contents["c1"] == "error: unknown tool 'launch'; the tools are: add"
+    assert contents["c1"] == "error: unknown tool 'launch'; the tools that can run are: add"
     assert contents["c2"].startswith("error: tool 'add': arguments are not valid JSON")
     assert contents["c3"] == "error: tool 'add': arguments.a: expected integer, got string"
     assert contents["c4"] == "3"  # the good call in the same step still runs
