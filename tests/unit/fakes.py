@@ -336,7 +336,7 @@ def _stored_message(mid: str, message: dict[str, Any]) -> dict[str, Any]:
 
 
 def _chunks(completion: dict[str, Any], include_usage: bool) -> Iterator[dict[str, Any]]:
-    """The chunks a server streams for ``completion``: role, content in 4-character pieces, tool calls, finish."""
+    """The chunks a server streams: role, 4-character content pieces, tool calls, finish, usage."""
     head = {k: completion[k] for k in ("id", "created", "model", "system_fingerprint", "service_tier")}
     head["object"] = "chat.completion.chunk"
     usage = {"usage": None} if include_usage else {}

@@ -179,7 +179,7 @@ def test_a_retryable_status_before_the_body_is_retried(h: Harness) -> None:
     assert len(h.fake.requests) == 3
 
 
-# -- the connection goes back to the pool (a real loopback server, one connection allowed) --------------------
+# -- the connection goes back to the pool (a real loopback server, one connection allowed) -------------------
 
 
 @pytest.mark.parametrize("kind", ["sync", "async"])
@@ -189,7 +189,7 @@ def test_the_connection_goes_back_to_the_pool(kind: str) -> None:
         h = Harness(kind)
         limits = httpx.Limits(max_connections=1)
         pool = httpx.AsyncClient(limits=limits) if h.is_async else httpx.Client(limits=limits)
-        # With one connection and a short pool timeout, a connection kept by a stream makes the next call fail.
+        # One connection and a short pool timeout: a connection kept by a stream makes the next call fail.
         client = h.new_client(
             base_url=server.url + "/v1", http_client=pool, timeout=httpx.Timeout(5.0, pool=0.5)
         )
