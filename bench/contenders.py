@@ -4,9 +4,9 @@
 - "sdk":   the official SDK (`openai`)
 - "raw":   the floor: plain httpx + json.loads, no models, no validation
 
-Every contender sends the same request body shape ({"model", "messages"} plus
-"stream": true for streams) through a keep-alive client created once per
-workload, and returns a *normalized* output that the harness compares with
+Every contender sends the same request body shape ({"model", "messages"}, plus
+"stream": true and "stream_options": {"include_usage": true} for streams)
+through a keep-alive client created once per workload, and returns a *normalized* output that the harness compares with
 the expected one.
 """
 
@@ -44,20 +44,23 @@ class Unavailable(Exception):
 # normalization
 # ---------------------------------------------------------------------------
 
-Output = tuple  # (content, ((id, name, arguments), ...))
+Output = tuple  # (content, ((id, name, arguments), ...), usage total_tokens)
 
 
 def completion_output(c: Any) -> Output:
     """Normalize a final completion object (ours or the official SDK's)."""
     msg = c.choices[0].message
     calls = tuple((tc.id, tc.function.name, tc.function.arguments) for tc in (msg.tool_calls or ()))
-    return (msg.content or "", calls)
+    usage = c.usage
+    total = None if usage is None else (usage["total_tokens"] if isinstance(usage, dict) else usage.total_tokens)
+    return (msg.content or "", calls, total)
 
 
 def expected_stream_output(model: str) -> Output:
+    total = data.USAGE["total_tokens"]
     if model == data.TOOLS_MODEL:
-        return ("", tuple(data.expected_tool_calls()))
-    return (data.expected_text(model), ())
+        return ("", tuple(data.expected_tool_calls()), total)
+    return (data.expected_text(model), (), total)
 
 
 # ---------------------------------------------------------------------------
@@ -146,13 +149,17 @@ def sdk_async_client(base_url: str):
 
 
 def sdk_stream(client, model: str) -> Output:
-    with client.chat.completions.stream(model=model, messages=MESSAGES) as s:
+    with client.chat.completions.stream(
+        model=model, messages=MESSAGES, stream_options=data.STREAM_OPTIONS
+    ) as s:
         c = s.get_final_completion()
     return completion_output(c)
 
 
 async def sdk_astream(client, model: str) -> Output:
-    async with client.chat.completions.stream(model=model, messages=MESSAGES) as s:
+    async with client.chat.completions.stream(
+        model=model, messages=MESSAGES, stream_options=data.STREAM_OPTIONS
+    ) as s:
         c = await s.get_final_completion()
     return completion_output(c)
 
@@ -184,13 +191,17 @@ def raw_async_client(base_url: str) -> httpx.AsyncClient:
 class _Acc:
     """Collects content pieces and tool-call argument pieces from chunk dicts."""
 
-    __slots__ = ("text", "calls")
+    __slots__ = ("text", "calls", "usage")
 
     def __init__(self) -> None:
         self.text: list[str] = []
         self.calls: dict[int, list] = {}
+        self.usage: dict | None = None
 
     def add(self, chunk: dict) -> None:
+        usage = chunk.get("usage")
+        if usage:
+            self.usage = usage
         for choice in chunk["choices"]:
             delta = choice["delta"]
             content = delta.get("content")
@@ -209,12 +220,12 @@ class _Acc:
 
     def output(self) -> Output:
         calls = tuple((cid, name, "".join(parts)) for _, (cid, name, parts) in sorted(self.calls.items()))
-        return ("".join(self.text), calls)
+        return ("".join(self.text), calls, self.usage["total_tokens"] if self.usage else None)
 
 
 def raw_stream(client: httpx.Client, model: str) -> Output:
     acc = _Acc()
-    body = {"model": model, "messages": MESSAGES, "stream": True}
+    body = {"model": model, "messages": MESSAGES, "stream": True, "stream_options": data.STREAM_OPTIONS}
     with client.stream("POST", "/chat/completions", json=body) as r:
         r.raise_for_status()
         for line in r.iter_lines():
@@ -228,7 +239,7 @@ def raw_stream(client: httpx.Client, model: str) -> Output:
 
 async def raw_astream(client: httpx.AsyncClient, model: str) -> Output:
     acc = _Acc()
-    body = {"model": model, "messages": MESSAGES, "stream": True}
+    body = {"model": model, "messages": MESSAGES, "stream": True, "stream_options": data.STREAM_OPTIONS}
     async with client.stream("POST", "/chat/completions", json=body) as r:
         r.raise_for_status()
         async for line in r.aiter_lines():

@@ -129,8 +129,41 @@ def _chunk(model: str, delta: dict, finish_reason: str | None = None) -> str:
     )
 
 
+USAGE = {
+    "prompt_tokens": 12,
+    "completion_tokens": 4000,
+    "total_tokens": 4012,
+    "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
+    "completion_tokens_details": {
+        "reasoning_tokens": 0,
+        "audio_tokens": 0,
+        "accepted_prediction_tokens": 0,
+        "rejected_prediction_tokens": 0,
+    },
+}
+
+# Every contender asks for the usage chunk (openai_chat does by default), so the
+# request bodies have the same shape: {"model", "messages", "stream", "stream_options"}.
+STREAM_OPTIONS = {"include_usage": True}
+
+
+def usage_event(model: str) -> str:
+    """The trailing chunk sent when stream_options.include_usage is set."""
+    return _dumps(
+        {
+            "id": "chatcmpl-bench-stream",
+            "object": "chat.completion.chunk",
+            "created": CREATED,
+            "model": model,
+            "system_fingerprint": FINGERPRINT,
+            "choices": [],
+            "usage": USAGE,
+        }
+    )
+
+
 def stream_events(model: str) -> list[str]:
-    """The JSON payloads of the SSE `data:` events (without the final [DONE])."""
+    """The JSON payloads of the SSE `data:` events (without the usage chunk and [DONE])."""
     if model == TOOLS_MODEL:
         ev = [_chunk(model, {"role": "assistant", "content": None, "refusal": None})]
         for idx, (cid, name, frags) in enumerate(tool_calls_spec()):

@@ -48,7 +48,7 @@ def main() -> int:
         tracemalloc.start()
     rss0 = _maxrss_bytes()
     t0 = time.perf_counter()
-    content, calls = run(client, model)
+    content, calls, _ = run(client, model)
     seconds = time.perf_counter() - t0
     rss1 = _maxrss_bytes()
     peak = tracemalloc.get_traced_memory()[1] if mode == "tracemalloc" else None

@@ -50,7 +50,7 @@ CONCURRENT = 200
 
 # Seconds of timed rounds each workload may spend (scaled by --budget-scale); with
 # the warm-up rounds, import and memory the whole run stays under 3 minutes on 2 cores.
-BUDGET = {"stream-content": 30.0, "stream-tools": 12.0, "create": 25.0, "list": 12.0, "async": 25.0}
+BUDGET = {"stream-content": 25.0, "stream-tools": 10.0, "create": 22.0, "list": 10.0, "async": 20.0}
 
 
 class Mismatch(Exception):
@@ -223,7 +223,10 @@ def run_alternating(
     reps = max(opts.min_reps, min(opts.reps, fit))
     if reps < opts.reps:
         wl.notes.append(f"{reps} rounds instead of {opts.reps} to stay within the time budget")
-    for _ in range(reps):
+    for i in range(reps):
+        if i >= opts.min_reps and time.perf_counter() + round_cost > opts.deadline:
+            wl.notes.append(f"stopped after {i} rounds: whole-run deadline (--max-seconds)")
+            break
         for name in names:
             fn = calls[name]
             gc.collect()
@@ -385,6 +388,46 @@ def wl_import(server: Server, opts: argparse.Namespace) -> Workload:
     return wl
 
 
+READY_SNIPPETS = {
+    "ours": "import openai_chat\n"
+    "c = openai_chat.Client(api_key='x', base_url='http://127.0.0.1:9/v1', max_retries=0)\n"
+    "c.chat.create, c.chat.stream, c.chat.completions.list",
+    "sdk": "import openai\n"
+    "c = openai.OpenAI(api_key='x', base_url='http://127.0.0.1:9/v1', max_retries=0)\n"
+    "c.chat.completions.create, c.chat.completions.stream, c.chat.completions.list",
+    "raw": "import json, httpx\nc = httpx.Client(base_url='http://127.0.0.1:9/v1')",
+}
+
+
+def _ready_time(name: str) -> float:
+    """Seconds from the first import to a client ready to call, in a fresh interpreter."""
+    code = f"import time\n_t0 = time.perf_counter()\n{READY_SNIPPETS[name]}\nprint(time.perf_counter() - _t0)"
+    p = subprocess.run([sys.executable, "-c", code], cwd="/", env=_child_env(), capture_output=True, text=True)
+    if p.returncode != 0:
+        raise Mismatch(f"import-ready {name} failed: {p.stderr.strip().splitlines()[-1:]}")
+    return float(p.stdout.strip().splitlines()[-1])
+
+
+def wl_import_ready(server: Server, opts: argparse.Namespace) -> Workload:
+    wl = _new_workload(
+        "import-ready", "fresh interpreter: import, build a client, touch chat create/stream/list (lazy loads)"
+    )
+    names = ["sdk", "raw"]
+    try:
+        mod = C.import_ours()
+        if not hasattr(mod, "Client"):
+            raise C.Unavailable("openai_chat.Client not available yet")
+        names.insert(0, "ours")
+    except C.Unavailable as e:
+        _mark_unavailable(wl, "ours", str(e), opts.require_ours)
+    for name in names:
+        _ready_time(name)
+    for _ in range(opts.import_reps):
+        for name in names:
+            wl.entries[name].samples.append(_ready_time(name))
+    return wl
+
+
 def wl_memory(server: Server, opts: argparse.Namespace) -> Workload:
     wl = _new_workload(
         "memory-10MB",
@@ -444,6 +487,7 @@ WORKLOADS: dict[str, Callable[[Server, argparse.Namespace], Workload]] = {
     "list": wl_list,
     "async": wl_concurrent,
     "import": wl_import,
+    "import-ready": wl_import_ready,
     "memory": wl_memory,
 }
 
@@ -532,8 +576,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=5, help="timed rounds per workload (default 5)")
     ap.add_argument("--min-reps", type=int, default=3, help="fewest timed rounds under the time budget (default 3)")
     ap.add_argument("--budget-scale", type=float, default=1.0, help="scale the per-workload time budgets")
-    ap.add_argument("--import-reps", type=int, default=7, help="fresh-interpreter imports per contender (default 7)")
+    ap.add_argument("--import-reps", type=int, default=5, help="fresh-interpreter imports per contender (default 5)")
     ap.add_argument("--memory-reps", type=int, default=1, help="memory subprocesses per contender and mode")
+    ap.add_argument("--max-seconds", type=float, default=165.0, help="stop extra rounds past this (default 165)")
     ap.add_argument("--only", default="", help=f"comma-separated subset of: {','.join(WORKLOADS)}")
     ap.add_argument("--skip-ours", action="store_true", default=os.environ.get("BENCH_SKIP_OURS") == "1")
     ap.add_argument("--require-ours", action="store_true", default=os.environ.get("BENCH_REQUIRE_OURS") == "1")
@@ -546,6 +591,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown workload(s): {', '.join(sorted(unknown))}")
 
     started = time.perf_counter()
+    opts.deadline = started + opts.max_seconds
     results: list[Workload] = []
     failures: list[str] = []
     with Server() as server:

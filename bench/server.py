@@ -6,7 +6,8 @@ Run as a separate process (`python -m bench.server --port 0`); it prints
 Routes
   POST /v1/chat/completions   JSON completion, or an SSE stream when the body has
                               "stream": true; the stream is chosen by "model"
-                              (see bench.data) or the X-Bench-Stream header.
+                              (see bench.data) or the X-Bench-Stream header;
+                              a usage chunk ends it when stream_options asks.
   GET  /v1/chat/completions   stored completions, pages of 100 following `after`
   GET  /_bench/stats          {"requests": n, "last_post_keys": [...]}; resets n
 """
@@ -58,10 +59,12 @@ def _error(status: str, msg: str) -> bytes:
 
 class App:
     def __init__(self) -> None:
-        self.streams = {
-            m: _sse_response(data.stream_events(m))
-            for m in (data.CONTENT_MODEL, data.TOOLS_MODEL, data.SMALL_MODEL, data.BIG_MODEL)
-        }
+        # (model, include_usage) -> pre-encoded response
+        self.streams: dict[tuple[str, bool], bytes] = {}
+        for m in (data.CONTENT_MODEL, data.TOOLS_MODEL, data.SMALL_MODEL, data.BIG_MODEL):
+            events = data.stream_events(m)
+            self.streams[(m, False)] = _sse_response(events)
+            self.streams[(m, True)] = _sse_response(events + [data.usage_event(m)])
         self.create = _json_response(data.create_body())
         self.pages = {k: _json_response(v) for k, v in data.list_pages().items()}
         self.requests = 0
@@ -85,7 +88,8 @@ class App:
             self.last_post_keys = sorted(req)
             if req.get("stream") is True:
                 kind = headers.get("x-bench-stream") or req.get("model")
-                resp = self.streams.get(kind)
+                usage = bool((req.get("stream_options") or {}).get("include_usage"))
+                resp = self.streams.get((kind, usage))
                 if resp is None:
                     return _error("400 Bad Request", f"unknown stream {kind!r}")
                 return resp
