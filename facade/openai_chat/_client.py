@@ -106,6 +106,12 @@ def _create_call(
     return call, output_type
 
 
+def _check_update_metadata(metadata: Any) -> None:
+    if metadata is None:
+        raise TypeError("metadata must be a dict of str to str (pass {} to clear it), got None")
+    check_metadata(metadata, "metadata")
+
+
 def _completion_id(value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise ValueError(f"completion_id must be a non-empty string, got {value!r}")
@@ -164,19 +170,17 @@ def _raw_client(options: ClientOptions, transport: httpx.BaseTransport | httpx.A
         headers={k: v for k, v in options.headers().items() if k != "Authorization"},
         timeout=options.timeout,
     )
-    headers = options.headers()
+    settings: dict[str, Any] = {
+        "base_url": options.base_url,
+        "headers": options.headers(),
+        "params": dict(options.default_query),
+        "timeout": options.timeout,
+        "transport": transport,
+    }
     if isinstance(transport, httpx.AsyncBaseTransport):
-        raw.set_async_httpx_client(
-            httpx.AsyncClient(
-                base_url=options.base_url, headers=headers, timeout=options.timeout, transport=transport
-            )
-        )
+        raw.set_async_httpx_client(httpx.AsyncClient(**settings))
     else:
-        raw.set_httpx_client(
-            httpx.Client(
-                base_url=options.base_url, headers=headers, timeout=options.timeout, transport=transport
-            )
-        )
+        raw.set_httpx_client(httpx.Client(**settings))
     return raw
 
 
@@ -332,7 +336,9 @@ class Chat:
             extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout,
         )  # fmt: skip
         if stream:
-            return ChatStream(client._sender, call, completion_finisher(output_type))
+            stream_obj = ChatStream(client._sender, call, completion_finisher(output_type))
+            stream_obj._open()
+            return stream_obj
         data, response = client._sender.json(call)
         if output_type is not None:
             return _parse(
@@ -416,7 +422,7 @@ class Completions:
         self, completion_id: str, *, metadata: Mapping[str, str], timeout: float | httpx.Timeout | None = None
     ) -> ChatCompletion:
         """Replace a stored completion's metadata."""
-        check_metadata(metadata, "metadata")
+        _check_update_metadata(metadata)
         call = Call(
             "POST",
             f"/chat/completions/{_completion_id(completion_id)}",
@@ -658,7 +664,7 @@ class AsyncCompletions:
     async def update(
         self, completion_id: str, *, metadata: Mapping[str, str], timeout: float | httpx.Timeout | None = None
     ) -> ChatCompletion:
-        check_metadata(metadata, "metadata")
+        _check_update_metadata(metadata)
         call = Call(
             "POST",
             f"/chat/completions/{_completion_id(completion_id)}",

@@ -18,7 +18,8 @@
     │   ├── IncompleteStreamError          a stream that ended before every choice finished (partial)
     │   └── StructuredOutputError          structured output that cannot be turned into the caller's type
     │       └── LengthFinishReasonError / ContentFilterFinishReasonError
-    └── MissingAPIKeyError             no key given and none in the environment
+
+A missing key is an AuthenticationError whose message names OPENAI_API_KEY (local servers need none).
 
 Caller mistakes are plain ``ValueError`` / ``TypeError`` raised before any request is sent.
 """
@@ -49,7 +50,6 @@ __all__ = [
     "StructuredOutputError",
     "LengthFinishReasonError",
     "ContentFilterFinishReasonError",
-    "MissingAPIKeyError",
     "status_error_class",
     "make_status_error",
 ]
@@ -57,10 +57,6 @@ __all__ = [
 
 class OpenAIError(Exception):
     """Base class of every error this package raises on purpose."""
-
-
-class MissingAPIKeyError(OpenAIError):
-    """No API key was given and ``OPENAI_API_KEY`` is not set, and the server asked for one."""
 
 
 class APIError(OpenAIError):

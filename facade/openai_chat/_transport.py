@@ -169,7 +169,7 @@ class SyncSender:
                     attempt += 1
                     continue
                 raise _transport_error(exc, request) from exc
-            if response.status_code < 400:
+            if response.status_code < 300:
                 return response
             try:
                 response.read()
@@ -224,7 +224,7 @@ class AsyncSender:
                     attempt += 1
                     continue
                 raise _transport_error(exc, request) from exc
-            if response.status_code < 400:
+            if response.status_code < 300:
                 return response
             try:
                 await response.aread()

@@ -36,6 +36,26 @@ DEFAULT_MODEL_ALIAS = "gemma-3-270m"
 _INSTALL_HINT = "install the optional extra: pip install 'openai-chat[local]'"
 
 
+# Runs in the server process: llama_cpp.server, but with llama.cpp's extra weight buffer types
+# (AMX and repacked layouts) turned off when asked, or by default when llama.cpp was built with AMX:
+# its AMX matmul crashes with SIGSEGV (at ldtilecfg) on hosts whose kernel does not grant the AMX
+# tile state, as in the VMs this project is tested on. The plain CPU kernels are used instead.
+_BOOTSTRAP = """
+import os, runpy, sys
+import llama_cpp.llama_cpp as C
+mode = os.environ.get("OPENAI_CHAT_LLAMA_EXTRA_BUFTS", "auto")
+if mode == "0" or (mode == "auto" and b"AMX_INT8 = 1" in C.llama_print_system_info()):
+    _default = C.llama_model_default_params
+    def _params():
+        p = _default()
+        p.use_extra_bufts = False
+        return p
+    C.llama_model_default_params = _params
+sys.argv[0] = "llama_cpp.server"
+runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
+"""
+
+
 class LocalServerError(RuntimeError):
     """The local model server could not be prepared, started or reached."""
 
@@ -80,9 +100,13 @@ def ensure_model(directory: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _require_server_packages() -> None:
-    missing = [m for m in ("llama_cpp", "uvicorn", "fastapi", "sse_starlette") if importlib.util.find_spec(m) is None]
+    missing = [
+        m for m in ("llama_cpp", "uvicorn", "fastapi", "sse_starlette") if importlib.util.find_spec(m) is None
+    ]
     if missing:
-        raise LocalServerError(f"llama-cpp-python's server is not installed (missing: {', '.join(missing)}); {_INSTALL_HINT}")
+        raise LocalServerError(
+            f"llama-cpp-python's server is not installed (missing: {', '.join(missing)}); {_INSTALL_HINT}"
+        )
 
 
 def _free_port() -> int:
@@ -114,6 +138,7 @@ class LocalServer:
         stop_timeout: float = 10.0,
         log_path: str | os.PathLike[str] | None = None,
         extra_args: Sequence[str] = (),
+        extra_bufts: bool | None = None,
     ) -> None:
         self.model_path = Path(model_path) if model_path is not None else None
         self.model = model_alias
@@ -124,6 +149,7 @@ class LocalServer:
         self.stop_timeout = stop_timeout
         self.log_path = Path(log_path) if log_path is not None else None
         self.extra_args = list(extra_args)
+        self.extra_bufts = extra_bufts  # None: off only if llama.cpp was built with AMX (see _BOOTSTRAP)
         self.port: int | None = None
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -146,10 +172,13 @@ class LocalServer:
             fd, name = tempfile.mkstemp(prefix="openai-chat-llama-server-", suffix=".log")
             os.close(fd)
             self.log_path = Path(name)
+        env = dict(os.environ)
+        if self.extra_bufts is not None:
+            env["OPENAI_CHAT_LLAMA_EXTRA_BUFTS"] = "1" if self.extra_bufts else "0"
         for _attempt in range(3):  # the free port may be taken between probing and binding
             self.port = _free_port()
             cmd = [
-                sys.executable, "-m", "llama_cpp.server",
+                sys.executable, "-c", _BOOTSTRAP,
                 "--model", str(model), "--model_alias", self.model,
                 "--chat_format", self.chat_format, "--n_ctx", str(self.n_ctx),
                 "--n_threads", str(self.n_threads), "--n_threads_batch", str(self.n_threads),
@@ -157,11 +186,12 @@ class LocalServer:
                 *self.extra_args,
             ]  # fmt: skip
             with open(self.log_path, "ab") as log:
-                log.write(("$ " + " ".join(cmd) + "\n").encode())
+                log.write(("$ python -m llama_cpp.server " + " ".join(cmd[3:]) + "\n").encode())
                 log.flush()
                 self.process = subprocess.Popen(
-                    cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-                )
+                    cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
+                    start_new_session=True,
+                )  # fmt: skip
             try:
                 self._wait_ready()
                 return self
@@ -172,7 +202,9 @@ class LocalServer:
             except BaseException:  # e.g. KeyboardInterrupt: never leave the server behind
                 self.stop()
                 raise
-        raise LocalServerError(f"could not bind a free port; server log {self.log_path}:\n{_tail(self.log_path)}")
+        raise LocalServerError(
+            f"could not bind a free port; server log {self.log_path}:\n{_tail(self.log_path)}"
+        )
 
     def _wait_ready(self) -> None:
         assert self.process is not None and self.log_path is not None
@@ -228,7 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("serving; press Ctrl-C to stop", file=sys.stderr, flush=True)
             while srv.process is not None and srv.process.poll() is None:
                 time.sleep(0.5)
-            print(f"server exited; log {srv.log_path}", file=sys.stderr)
+            code = srv.process.returncode if srv.process is not None else None
+            print(f"server exited with code {code}; log {srv.log_path}", file=sys.stderr)
             return 1
     except KeyboardInterrupt:
         return 0

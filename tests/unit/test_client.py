@@ -306,15 +306,10 @@ def test_raw_client_shares_transport_auth_and_base_url(h: Harness) -> None:
     h.call(pool.aclose if h.is_async else pool.close)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the generated AuthenticatedClient's repr shows `token`, and _raw_client passes the key",
-)
 def test_raw_client_repr_never_shows_the_key(h: Harness) -> None:
     assert KEY not in repr(h.client.raw)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: _raw_client leaves out the default_query")
 def test_raw_client_sends_the_default_query(h: Harness) -> None:
     client = h.new_client(default_query={"api-version": "2024-10-21"})
     [cid] = h.fake.store(1)
@@ -323,10 +318,7 @@ def test_raw_client_sends_the_default_query(h: Harness) -> None:
     assert h.fake.last.query == {"api-version": "2024-10-21"}
 
 
-def test_create_with_stream_true_sends_the_request(h: Harness, request: pytest.FixtureRequest) -> None:
-    if not h.is_async:
-        reason = "bug: sync create(stream=True) sends the request only when iterated; async sends it at once"
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
+def test_create_with_stream_true_sends_the_request(h: Harness) -> None:
     h.fake.enqueue(Canned(401, error_body("Incorrect API key provided.", code="invalid_api_key")))
     with pytest.raises(oc.AuthenticationError):
         h.call(h.client.chat.create, model=MODEL, messages="Hi", stream=True)

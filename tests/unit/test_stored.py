@@ -169,9 +169,6 @@ def test_bad_arguments_fail_before_any_request(h: Harness, call, match: str) -> 
     assert h.fake.requests == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug: update(metadata=None) says only 'NoneType' object is not iterable"
-)
 def test_update_without_metadata_names_the_argument(h: Harness) -> None:
     [cid] = h.fake.store(1)
     with pytest.raises(TypeError, match="metadata"):
