@@ -52,7 +52,9 @@ def completion_output(c: Any) -> Output:
     msg = c.choices[0].message
     calls = tuple((tc.id, tc.function.name, tc.function.arguments) for tc in (msg.tool_calls or ()))
     usage = c.usage
-    total = None if usage is None else (usage["total_tokens"] if isinstance(usage, dict) else usage.total_tokens)
+    total = (
+        None if usage is None else (usage["total_tokens"] if isinstance(usage, dict) else usage.total_tokens)
+    )
     return (msg.content or "", calls, total)
 
 
@@ -184,7 +186,10 @@ def raw_client(base_url: str) -> httpx.Client:
 
 def raw_async_client(base_url: str) -> httpx.AsyncClient:
     return httpx.AsyncClient(
-        base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=TIMEOUT, limits=ASYNC_LIMITS
+        base_url=base_url,
+        headers={"Authorization": f"Bearer {API_KEY}"},
+        timeout=TIMEOUT,
+        limits=ASYNC_LIMITS,
     )
 
 

@@ -71,7 +71,9 @@ def tool_calls_spec() -> list[tuple[str, str, list[str]]]:
     names = ["get_weather", "search_documents", "create_calendar_event"]
     calls = []
     for c in range(TOOL_CALLS):
-        items = [{"city": f"City{i}", "days": i % 7, "units": "metric", "note": f"q{c}-{i}"} for i in range(400)]
+        items = [
+            {"city": f"City{i}", "days": i % 7, "units": "metric", "note": f"q{c}-{i}"} for i in range(400)
+        ]
         args = _dumps({"requests": items, "call": c})
         # cut into TOOL_CHUNKS_PER_CALL fragments of near-equal small size
         n = TOOL_CHUNKS_PER_CALL
@@ -172,7 +174,12 @@ def stream_events(model: str) -> list[str]:
                     model,
                     {
                         "tool_calls": [
-                            {"index": idx, "id": cid, "type": "function", "function": {"name": name, "arguments": ""}}
+                            {
+                                "index": idx,
+                                "id": cid,
+                                "type": "function",
+                                "function": {"name": name, "arguments": ""},
+                            }
                         ]
                     },
                 )
@@ -239,7 +246,9 @@ def list_pages() -> dict[str | None, bytes]:
         chunk = ids[start : start + LIST_PAGE]
         data = []
         for k, cid in enumerate(chunk):
-            obj = completion_obj(cid, "gpt-4o-mini", f"Stored answer number {start + k}.", CREATED + start + k)
+            obj = completion_obj(
+                cid, "gpt-4o-mini", f"Stored answer number {start + k}.", CREATED + start + k
+            )
             obj["metadata"] = {"bench": "yes"}
             data.append(obj)
         body = {

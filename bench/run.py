@@ -56,6 +56,10 @@ BUDGET = {"stream-content": 25.0, "stream-tools": 10.0, "create": 22.0, "list": 
 class Mismatch(Exception):
     """A contender produced a different output, or talked to the server differently."""
 
+    def __init__(self, message: str, contender: str | None = None) -> None:
+        super().__init__(message)
+        self.contender = contender
+
 
 # ---------------------------------------------------------------------------
 # results
@@ -82,6 +86,7 @@ class Workload:
     unit: str  # "s" or "x answer"
     entries: dict[str, Entry] = field(default_factory=dict)
     error: str = ""
+    failed_contender: str | None = None
     notes: list[str] = field(default_factory=list)
 
     def ratios(self, name: str) -> tuple[float | None, float | None]:
@@ -96,6 +101,7 @@ class Workload:
         res: dict[str, Any] = {"description": self.description, "unit": self.unit, "contenders": {}}
         if self.error:
             res["error"] = self.error
+            res["failed_contender"] = self.failed_contender
         if self.notes:
             res["notes"] = self.notes
         for name, e in self.entries.items():
@@ -175,13 +181,13 @@ def _describe_diff(got: Any, want: Any) -> str:
     if isinstance(got, (list, tuple)) and isinstance(want, (list, tuple)):
         if len(got) != len(want):
             return f"length {len(got)} != expected {len(want)}"
-        for i, (g, w) in enumerate(zip(got, want)):
+        for i, (g, w) in enumerate(zip(got, want, strict=False)):
             if g != w:
                 return f"item {i}: " + _describe_diff(g, w)
     if isinstance(got, str) and isinstance(want, str):
         if len(got) != len(want):
             return f"text length {len(got)} != expected {len(want)} (starts {got[:60]!r})"
-        i = next(i for i, (a, b) in enumerate(zip(got, want)) if a != b)
+        i = next(i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b)
         return f"text differs at {i}: {got[max(0, i - 20) : i + 20]!r} vs {want[max(0, i - 20) : i + 20]!r}"
     return f"{str(got)[:200]!r} != expected {str(want)[:200]!r}"
 
@@ -210,12 +216,14 @@ def run_alternating(
         round_cost += time.perf_counter() - t0
         st = server.stats()
         if out != expected:
-            raise Mismatch(f"{wl.name}: {name} output differs: {_describe_diff(out, expected)}")
+            raise Mismatch(f"{wl.name}: {name} output differs: {_describe_diff(out, expected)}", name)
         if st["requests"] != requests_per_call:
-            raise Mismatch(f"{wl.name}: {name} made {st['requests']} requests, expected {requests_per_call}")
+            raise Mismatch(
+                f"{wl.name}: {name} made {st['requests']} requests, expected {requests_per_call}", name
+            )
         keys[name] = st["last_post_keys"]
         wl.entries[name].extra["request_body_keys"] = st["last_post_keys"]
-    if len({tuple(k) for k in keys.values()}) > 1:
+    if len({tuple(k or ()) for k in keys.values()}) > 1:
         note = f"request body shapes differ: {keys}"
         wl.notes.append(note)
         print(f"  WARNING {wl.name}: {note}", file=sys.stderr)
@@ -234,12 +242,17 @@ def run_alternating(
             out = fn()
             dt = time.perf_counter() - t0
             if out != expected:
-                raise Mismatch(f"{wl.name}: {name} output differs: {_describe_diff(out, expected)}")
+                raise Mismatch(f"{wl.name}: {name} output differs: {_describe_diff(out, expected)}", name)
             wl.entries[name].samples.append(dt)
 
 
+_current: list[Workload] = []  # the workload being run, kept when it fails
+
+
 def _new_workload(name: str, description: str, unit: str = "s") -> Workload:
-    return Workload(name, description, unit, {n: Entry(n) for n in CONTENDERS})
+    wl = Workload(name, description, unit, {n: Entry(n) for n in CONTENDERS})
+    _current[:] = [wl]
+    return wl
 
 
 def _mark_unavailable(wl: Workload, name: str, reason: str, require: bool) -> None:
@@ -286,7 +299,7 @@ def wl_create(server: Server, opts: argparse.Namespace) -> Workload:
     if ours is not None:
         calls["ours"] = lambda: C.ours_creates(ours, CREATES)
     try:
-        run_alternating(wl, server, calls, [data.CREATE_TEXT] * CREATES, opts, CREATES, BUDGET['create'])
+        run_alternating(wl, server, calls, [data.CREATE_TEXT] * CREATES, opts, CREATES, BUDGET["create"])
     finally:
         _close(sdk, raw, ours)
     return wl
@@ -294,7 +307,9 @@ def wl_create(server: Server, opts: argparse.Namespace) -> Workload:
 
 def wl_list(server: Server, opts: argparse.Namespace) -> Workload:
     pages = data.LIST_TOTAL // data.LIST_PAGE
-    wl = _new_workload("list-10000", f"list {data.LIST_TOTAL} stored completions, auto-paging by {data.LIST_PAGE}")
+    wl = _new_workload(
+        "list-10000", f"list {data.LIST_TOTAL} stored completions, auto-paging by {data.LIST_PAGE}"
+    )
     sdk = C.sdk_client(server.base_url)
     raw = C.raw_client(server.base_url)
     calls: dict[str, Callable[[], Any]] = {"sdk": lambda: C.sdk_list(sdk), "raw": lambda: C.raw_list(raw)}
@@ -302,7 +317,7 @@ def wl_list(server: Server, opts: argparse.Namespace) -> Workload:
     if ours is not None:
         calls["ours"] = lambda: C.ours_list(ours)
     try:
-        run_alternating(wl, server, calls, data.list_ids(), opts, pages, BUDGET['list'])
+        run_alternating(wl, server, calls, data.list_ids(), opts, pages, BUDGET["list"])
     finally:
         _close(sdk, raw, ours)
     return wl
@@ -311,7 +326,8 @@ def wl_list(server: Server, opts: argparse.Namespace) -> Workload:
 def wl_concurrent(server: Server, opts: argparse.Namespace) -> Workload:
     model = data.SMALL_MODEL
     wl = _new_workload(
-        f"async-{CONCURRENT}x{data.SMALL_CHUNKS}", f"{CONCURRENT} concurrent streams of {data.SMALL_CHUNKS} chunks, async clients"
+        f"async-{CONCURRENT}x{data.SMALL_CHUNKS}",
+        f"{CONCURRENT} concurrent streams of {data.SMALL_CHUNKS} chunks, async clients",
     )
     loop = asyncio.new_event_loop()
     sdk = C.sdk_async_client(server.base_url)
@@ -331,7 +347,15 @@ def wl_concurrent(server: Server, opts: argparse.Namespace) -> Workload:
     if ours is not None:
         calls["ours"] = batch(lambda: C.ours_astream(ours, model))
     try:
-        run_alternating(wl, server, calls, [C.expected_stream_output(model)] * CONCURRENT, opts, CONCURRENT, BUDGET['async'])
+        run_alternating(
+            wl,
+            server,
+            calls,
+            [C.expected_stream_output(model)] * CONCURRENT,
+            opts,
+            CONCURRENT,
+            BUDGET["async"],
+        )
     finally:
 
         async def aclose() -> None:
@@ -371,7 +395,9 @@ def _import_time_us(module: str) -> int:
 
 
 def wl_import(server: Server, opts: argparse.Namespace) -> Workload:
-    wl = _new_workload("import", "python -X importtime -c 'import PKG', cumulative, fresh interpreter (raw: httpx)")
+    wl = _new_workload(
+        "import", "python -X importtime -c 'import PKG', cumulative, fresh interpreter (raw: httpx)"
+    )
     names = ["sdk", "raw"]
     try:
         mod = C.import_ours()
@@ -402,15 +428,18 @@ READY_SNIPPETS = {
 def _ready_time(name: str) -> float:
     """Seconds from the first import to a client ready to call, in a fresh interpreter."""
     code = f"import time\n_t0 = time.perf_counter()\n{READY_SNIPPETS[name]}\nprint(time.perf_counter() - _t0)"
-    p = subprocess.run([sys.executable, "-c", code], cwd="/", env=_child_env(), capture_output=True, text=True)
+    p = subprocess.run(
+        [sys.executable, "-c", code], cwd="/", env=_child_env(), capture_output=True, text=True
+    )
     if p.returncode != 0:
-        raise Mismatch(f"import-ready {name} failed: {p.stderr.strip().splitlines()[-1:]}")
+        raise Mismatch(f"import-ready {name} failed: {p.stderr.strip().splitlines()[-1:]}", name)
     return float(p.stdout.strip().splitlines()[-1])
 
 
 def wl_import_ready(server: Server, opts: argparse.Namespace) -> Workload:
     wl = _new_workload(
-        "import-ready", "fresh interpreter: import, build a client, touch chat create/stream/list (lazy loads)"
+        "import-ready",
+        "fresh interpreter: import, build a client, touch chat create/stream/list (lazy loads)",
     )
     names = ["sdk", "raw"]
     try:
@@ -452,10 +481,13 @@ def wl_memory(server: Server, opts: argparse.Namespace) -> Workload:
                     available.remove(name)
                     break
                 if p.returncode != 0:
-                    raise Mismatch(f"memory child {name}/{mode} failed:\n{p.stderr[-2000:]}")
+                    raise Mismatch(f"memory child {name}/{mode} failed:\n{p.stderr[-2000:]}", name)
                 res = json.loads(p.stdout.strip().splitlines()[-1])
                 if res["sha256"] != want or res["answer_bytes"] != data.BIG_ANSWER_BYTES:
-                    raise Mismatch(f"{wl.name}: {name} accumulated a different answer ({res['answer_bytes']} bytes)")
+                    raise Mismatch(
+                        f"{wl.name}: {name} accumulated a different answer ({res['answer_bytes']} bytes)",
+                        name,
+                    )
                 e = wl.entries[name]
                 if mode == "tracemalloc":
                     e.samples.append(res["tracemalloc_peak"] / res["answer_bytes"])
@@ -463,7 +495,9 @@ def wl_memory(server: Server, opts: argparse.Namespace) -> Workload:
                     e.extra.setdefault("seconds_under_tracemalloc", []).append(res["seconds"])
                 else:
                     e.extra.setdefault("maxrss_delta_bytes", []).append(res["maxrss_delta"])
-                    e.extra.setdefault("maxrss_delta_per_answer", []).append(res["maxrss_delta"] / res["answer_bytes"])
+                    e.extra.setdefault("maxrss_delta_per_answer", []).append(
+                        res["maxrss_delta"] / res["answer_bytes"]
+                    )
                     e.extra.setdefault("seconds", []).append(res["seconds"])
     for e in wl.entries.values():
         e.extra["answer_bytes"] = data.BIG_ANSWER_BYTES
@@ -472,7 +506,11 @@ def wl_memory(server: Server, opts: argparse.Namespace) -> Workload:
 
 WORKLOADS: dict[str, Callable[[Server, argparse.Namespace], Workload]] = {
     "stream-content": lambda s, o: wl_stream(
-        s, o, data.CONTENT_MODEL, "stream-content", f"stream {data.CONTENT_CHUNKS} content chunks -> final completion",
+        s,
+        o,
+        data.CONTENT_MODEL,
+        "stream-content",
+        f"stream {data.CONTENT_CHUNKS} content chunks -> final completion",
         BUDGET["stream-content"],
     ),
     "stream-tools": lambda s, o: wl_stream(
@@ -527,8 +565,14 @@ def print_table(workloads: list[Workload]) -> None:
             if not e.available:
                 rows.append((wl.name, name, "not available", "", "", "", e.reason))
                 continue
+            if wl.error:
+                culprit = wl.failed_contender in (name, None)
+                rows.append(
+                    (wl.name, name, "FAILED" if culprit else "-", "", "", "", "see below" if culprit else "")
+                )
+                continue
             if e.median is None:
-                rows.append((wl.name, name, "FAILED" if wl.error else "-", "", "", "", ""))
+                rows.append((wl.name, name, "-", "", "", "", ""))
                 continue
             vs_floor, vs_sdk = wl.ratios(name)
             rows.append(
@@ -543,7 +587,7 @@ def print_table(workloads: list[Workload]) -> None:
                 )
             )
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head) - 1)]
-    line = "  ".join(h.ljust(w) for h, w in zip(head, widths)) + "  " + head[-1]
+    line = "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=False)) + "  " + head[-1]
     print(line)
     print("-" * len(line))
     prev = None
@@ -551,7 +595,7 @@ def print_table(workloads: list[Workload]) -> None:
         if prev is not None and r[0] != prev:
             print()
         prev = r[0]
-        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)) + "  " + r[-1])
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
 
 
 def _versions() -> dict[str, Any]:
@@ -574,14 +618,22 @@ def _versions() -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--reps", type=int, default=5, help="timed rounds per workload (default 5)")
-    ap.add_argument("--min-reps", type=int, default=3, help="fewest timed rounds under the time budget (default 3)")
+    ap.add_argument(
+        "--min-reps", type=int, default=3, help="fewest timed rounds under the time budget (default 3)"
+    )
     ap.add_argument("--budget-scale", type=float, default=1.0, help="scale the per-workload time budgets")
-    ap.add_argument("--import-reps", type=int, default=5, help="fresh-interpreter imports per contender (default 5)")
+    ap.add_argument(
+        "--import-reps", type=int, default=5, help="fresh-interpreter imports per contender (default 5)"
+    )
     ap.add_argument("--memory-reps", type=int, default=1, help="memory subprocesses per contender and mode")
-    ap.add_argument("--max-seconds", type=float, default=165.0, help="stop extra rounds past this (default 165)")
+    ap.add_argument(
+        "--max-seconds", type=float, default=165.0, help="stop extra rounds past this (default 165)"
+    )
     ap.add_argument("--only", default="", help=f"comma-separated subset of: {','.join(WORKLOADS)}")
     ap.add_argument("--skip-ours", action="store_true", default=os.environ.get("BENCH_SKIP_OURS") == "1")
-    ap.add_argument("--require-ours", action="store_true", default=os.environ.get("BENCH_REQUIRE_OURS") == "1")
+    ap.add_argument(
+        "--require-ours", action="store_true", default=os.environ.get("BENCH_REQUIRE_OURS") == "1"
+    )
     ap.add_argument("--json", default=str(REPO / "build" / "bench.json"), help="where to write the figures")
     opts = ap.parse_args(argv)
 
@@ -598,11 +650,13 @@ def main(argv: list[str] | None = None) -> int:
         for key in selected:
             t0 = time.perf_counter()
             print(f"[bench] {key} ...", file=sys.stderr, flush=True)
+            _current.clear()
             try:
                 wl = WORKLOADS[key](server, opts)
             except Exception as e:  # noqa: BLE001 - report every workload, fail at the end
-                wl = _new_workload(key, "failed")
-                wl.error = f"{type(e).__name__}: {e}"
+                wl = _current[0] if _current else _new_workload(key, "failed")
+                wl.error = f"{key}: {type(e).__name__}: {e}"
+                wl.failed_contender = getattr(e, "contender", None)
                 failures.append(wl.error)
                 traceback.print_exc()
             results.append(wl)
@@ -611,8 +665,10 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print_table(results)
-    print(f"\nfloor = raw httpx + json.loads; up to {opts.reps} timed rounds (import: {opts.import_reps}); "
-          f"total {elapsed:.1f}s")
+    print(
+        f"\nfloor = raw httpx + json.loads; up to {opts.reps} timed rounds (import: {opts.import_reps}); "
+        f"total {elapsed:.1f}s"
+    )
 
     report = {
         "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),

@@ -9,7 +9,7 @@ Routes
                               (see bench.data) or the X-Bench-Stream header;
                               a usage chunk ends it when stream_options asks.
   GET  /v1/chat/completions   stored completions, pages of 100 following `after`
-  GET  /_bench/stats          {"requests": n, "last_post_keys": [...]}; resets n
+  GET  /_bench/stats          {"requests": n, "last_post_keys": [...] | null}; resets both
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class App:
         self.create = _json_response(data.create_body())
         self.pages = {k: _json_response(v) for k, v in data.list_pages().items()}
         self.requests = 0
-        self.last_post_keys: list[str] = []
+        self.last_post_keys: list[str] | None = None
 
     def handle(self, method: str, target: str, headers: dict[str, str], body: bytes) -> bytes:
         url = urlsplit(target)
@@ -76,6 +76,7 @@ class App:
         if path == "/_bench/stats":
             out = json.dumps({"requests": self.requests, "last_post_keys": self.last_post_keys}).encode()
             self.requests = 0
+            self.last_post_keys = None
             return _json_response(out)
         self.requests += 1
         if path != "/v1/chat/completions":
