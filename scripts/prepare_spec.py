@@ -16,7 +16,8 @@ the same treatment:
 5. string enums with more than one value inside response bodies become plain strings, so a value a newer
    model or another server sends (an unknown ``finish_reason``) parses; single-value enums (``role``,
    ``type``, ``object`` constants) stay, because they are what lets union parsing pick the right member,
-   but they are no longer required in responses (some servers omit ``object``);
+   but they are no longer required in responses (some servers omit ``object``), and neither are
+   nullable fields (some servers leave out ``refusal`` rather than send ``null``);
 6. ``default`` values are removed, so the client never sends a value the caller did not set;
 7. ``text/event-stream`` bodies are dropped (the generator has no support for them; the façade streams);
 8. discriminated unions get the discriminator's constant on each member that lacks it, since the generator
@@ -391,7 +392,13 @@ def open_response_enums(doc: dict[str, Any]) -> None:
                 props[name] = {k: v for k, v in props[name].items() if k != "enum"}
                 props[name].setdefault("type", "string")
         if "required" in schema:
-            required = [n for n in schema["required"] if n not in constants]
+            # Constants and nullable fields may be left out by other servers (a missing ``refusal``
+            # means the same as ``null``), so neither is required to parse a response.
+            required = [
+                n
+                for n in schema["required"]
+                if n not in constants and not _allows_null(doc, props.get(n, {}))
+            ]
             if required:
                 schema["required"] = required
             else:

@@ -57,6 +57,7 @@ _EXPORTS: dict[str, str] = {
     "FunctionTool": "._tools",
     "function_tool": "._tools",
     "decode_arguments": "._tools",
+    "ToolRunCompletion": "._tool_loop",
     # errors
     "OpenAIError": "._exceptions",
     "APIError": "._exceptions",
@@ -119,6 +120,7 @@ __all__ = [
     "StructuredOutputError",
     "SyncPager",
     "ToolCallArgumentsDelta",
+    "ToolRunCompletion",
     "UNSET",
     "UnprocessableEntityError",
     "accumulate_sse",
@@ -187,4 +189,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ._sse import ServerSentEvent, SSEDecoder
     from ._stream import AsyncChatStream, ChatStream
     from ._structured import Structured
+    from ._tool_loop import ToolRunCompletion
     from ._tools import FunctionTool, decode_arguments, function_tool

@@ -159,8 +159,24 @@ def _completion(data: Any, response: httpx.Response) -> ChatCompletion:
     return _parse(lambda d: completion_from_dict(d, rid), data, response)
 
 
-def _stored_item(data: dict[str, Any]) -> ChatCompletion:
-    return completion_from_dict(data)
+def _checked(parse: Any) -> Any:
+    """``parse`` for one list item, turning a malformed item into a typed error."""
+
+    def item(data: Any) -> Any:
+        try:
+            return parse(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise APIResponseValidationError(
+                f"a list item does not match the API's schema: {type(exc).__name__}: {exc}", body=data
+            ) from exc
+
+    return item
+
+
+_stored_item = _checked(completion_from_dict)
+_stored_message = _checked(ChatCompletionStoreMessage.from_dict)
+_completion_page = _checked(ChatCompletionList.from_dict)
+_message_page = _checked(ChatCompletionMessageList.from_dict)
 
 
 def _raw_client(options: ClientOptions, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> Any:
@@ -458,7 +474,7 @@ class Completions:
             query = base if cursor is None else {**base, "after": cursor}
             return self._json(Call("GET", "/chat/completions", query=query, timeout=timeout))[0]
 
-        return SyncPager(fetch, _stored_item, ChatCompletionList.from_dict, after)
+        return SyncPager(fetch, _stored_item, _completion_page, after)
 
     def messages(
         self,
@@ -477,9 +493,7 @@ class Completions:
             query = base if cursor is None else {**base, "after": cursor}
             return self._json(Call("GET", path, query=query, timeout=timeout))[0]
 
-        return SyncPager(
-            fetch, ChatCompletionStoreMessage.from_dict, ChatCompletionMessageList.from_dict, after
-        )
+        return SyncPager(fetch, _stored_message, _message_page, after)
 
 
 # -- async --------------------------------------------------------------------------------------------------
@@ -699,7 +713,7 @@ class AsyncCompletions:
             query = base if cursor is None else {**base, "after": cursor}
             return (await self._json(Call("GET", "/chat/completions", query=query, timeout=timeout)))[0]
 
-        return AsyncPager(fetch, _stored_item, ChatCompletionList.from_dict, after)
+        return AsyncPager(fetch, _stored_item, _completion_page, after)
 
     def messages(
         self,
@@ -717,6 +731,4 @@ class AsyncCompletions:
             query = base if cursor is None else {**base, "after": cursor}
             return (await self._json(Call("GET", path, query=query, timeout=timeout)))[0]
 
-        return AsyncPager(
-            fetch, ChatCompletionStoreMessage.from_dict, ChatCompletionMessageList.from_dict, after
-        )
+        return AsyncPager(fetch, _stored_message, _message_page, after)

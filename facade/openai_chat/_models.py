@@ -44,7 +44,8 @@ class ChatCompletion(CreateChatCompletionResponse):
     @property
     def text(self) -> str | None:
         """The first choice's text content (None when the model answered with tool calls or a refusal)."""
-        return self.message.content
+        content = self.message.content
+        return None if isinstance(content, Unset) else content
 
     @property
     def refusal(self) -> str | None:

@@ -36,11 +36,6 @@ def test_chat_streams_an_answer(local_server: Any) -> None:
     assert "Traceback" not in done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the generated ChatCompletionResponseMessage requires 'refusal', which llama_cpp.server leaves out "
-    "of non-streamed answers (fix in scripts/prepare_spec.py, then drop this mark)",
-)
 def test_chat_json_prints_the_completion(local_server: Any) -> None:
     done = openai_chat(
         local_server, "chat", "Say hi", "--model", local_server.model, "--max-tokens", "4", "--json"

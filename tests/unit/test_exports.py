@@ -46,6 +46,7 @@ EXPORTED = [
     "StructuredOutputError",
     "SyncPager",
     "ToolCallArgumentsDelta",
+    "ToolRunCompletion",
     "UNSET",
     "UnprocessableEntityError",
     "accumulate_sse",

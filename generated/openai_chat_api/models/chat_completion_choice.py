@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs
     from ..models.chat_completion_response_message import ChatCompletionResponseMessage
@@ -21,13 +23,13 @@ class ChatCompletionChoice:
         finish_reason (str):
         index (int):
         message (ChatCompletionResponseMessage): The message the model produced.
-        logprobs (ChatCompletionChoiceLogprobs | None):
+        logprobs (ChatCompletionChoiceLogprobs | None | Unset):
     """
 
     finish_reason: str
     index: int
     message: ChatCompletionResponseMessage
-    logprobs: ChatCompletionChoiceLogprobs | None
+    logprobs: ChatCompletionChoiceLogprobs | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,8 +43,10 @@ class ChatCompletionChoice:
 
         message = self.message.to_dict()
 
-        logprobs: dict[str, Any] | None
-        if isinstance(self.logprobs, ChatCompletionChoiceLogprobs):
+        logprobs: dict[str, Any] | None | Unset
+        if isinstance(self.logprobs, Unset):
+            logprobs = UNSET
+        elif isinstance(self.logprobs, ChatCompletionChoiceLogprobs):
             logprobs = self.logprobs.to_dict()
         else:
             logprobs = self.logprobs
@@ -54,9 +58,10 @@ class ChatCompletionChoice:
                 "finish_reason": finish_reason,
                 "index": index,
                 "message": message,
-                "logprobs": logprobs,
             }
         )
+        if logprobs is not UNSET:
+            field_dict["logprobs"] = logprobs
 
         return field_dict
 
@@ -76,8 +81,12 @@ class ChatCompletionChoice:
 
         message = ChatCompletionResponseMessage.from_dict(d.pop("message"))
 
-        def _parse_logprobs(data: object) -> ChatCompletionChoiceLogprobs | None:
+        def _parse_logprobs(
+            data: object,
+        ) -> ChatCompletionChoiceLogprobs | None | Unset:
             if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -87,9 +96,9 @@ class ChatCompletionChoice:
                 return logprobs_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionChoiceLogprobs | None, data)
+            return cast(ChatCompletionChoiceLogprobs | None | Unset, data)
 
-        logprobs = _parse_logprobs(d.pop("logprobs"))
+        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
 
         chat_completion_choice = cls(
             finish_reason=finish_reason,

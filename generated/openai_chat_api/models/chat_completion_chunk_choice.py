@@ -25,15 +25,15 @@ class ChatCompletionChunkChoice:
     """
     Attributes:
         delta (ChatCompletionStreamResponseDelta): What one chunk adds to the message.
-        finish_reason (None | str):
         index (int):
         logprobs (ChatCompletionChunkChoiceLogprobs | None | Unset):
+        finish_reason (None | str | Unset):
     """
 
     delta: ChatCompletionStreamResponseDelta
-    finish_reason: None | str
     index: int
     logprobs: ChatCompletionChunkChoiceLogprobs | None | Unset = UNSET
+    finish_reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,9 +42,6 @@ class ChatCompletionChunkChoice:
         )
 
         delta = self.delta.to_dict()
-
-        finish_reason: None | str
-        finish_reason = self.finish_reason
 
         index = self.index
 
@@ -56,17 +53,24 @@ class ChatCompletionChunkChoice:
         else:
             logprobs = self.logprobs
 
+        finish_reason: None | str | Unset
+        if isinstance(self.finish_reason, Unset):
+            finish_reason = UNSET
+        else:
+            finish_reason = self.finish_reason
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "delta": delta,
-                "finish_reason": finish_reason,
                 "index": index,
             }
         )
         if logprobs is not UNSET:
             field_dict["logprobs"] = logprobs
+        if finish_reason is not UNSET:
+            field_dict["finish_reason"] = finish_reason
 
         return field_dict
 
@@ -81,13 +85,6 @@ class ChatCompletionChunkChoice:
 
         d = dict(src_dict)
         delta = ChatCompletionStreamResponseDelta.from_dict(d.pop("delta"))
-
-        def _parse_finish_reason(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        finish_reason = _parse_finish_reason(d.pop("finish_reason"))
 
         index = d.pop("index")
 
@@ -110,11 +107,20 @@ class ChatCompletionChunkChoice:
 
         logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
 
+        def _parse_finish_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
+
         chat_completion_chunk_choice = cls(
             delta=delta,
-            finish_reason=finish_reason,
             index=index,
             logprobs=logprobs,
+            finish_reason=finish_reason,
         )
 
         chat_completion_chunk_choice.additional_properties = d

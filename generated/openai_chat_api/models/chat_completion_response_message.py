@@ -26,8 +26,8 @@ class ChatCompletionResponseMessage:
     """The message the model produced.
 
     Attributes:
-        content (None | str):
-        refusal (None | str):
+        content (None | str | Unset):
+        refusal (None | str | Unset):
         tool_calls (list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | Unset): The tool calls
             the model asks for.
         annotations (list[ChatCompletionAnnotation] | Unset):
@@ -36,8 +36,8 @@ class ChatCompletionResponseMessage:
         audio (ChatCompletionAudio | None | Unset):
     """
 
-    content: None | str
-    refusal: None | str
+    content: None | str | Unset = UNSET
+    refusal: None | str | Unset = UNSET
     tool_calls: (
         list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
         | Unset
@@ -54,11 +54,17 @@ class ChatCompletionResponseMessage:
             ChatCompletionMessageToolCall,  # noqa: PLC0415
         )
 
-        content: None | str
-        content = self.content
+        content: None | str | Unset
+        if isinstance(self.content, Unset):
+            content = UNSET
+        else:
+            content = self.content
 
-        refusal: None | str
-        refusal = self.refusal
+        refusal: None | str | Unset
+        if isinstance(self.refusal, Unset):
+            refusal = UNSET
+        else:
+            refusal = self.refusal
 
         tool_calls: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tool_calls, Unset):
@@ -104,12 +110,11 @@ class ChatCompletionResponseMessage:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-                "refusal": refusal,
-            }
-        )
+        field_dict.update({})
+        if content is not UNSET:
+            field_dict["content"] = content
+        if refusal is not UNSET:
+            field_dict["refusal"] = refusal
         if tool_calls is not UNSET:
             field_dict["tool_calls"] = tool_calls
         if annotations is not UNSET:
@@ -137,19 +142,23 @@ class ChatCompletionResponseMessage:
 
         d = dict(src_dict)
 
-        def _parse_content(data: object) -> None | str:
+        def _parse_content(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        content = _parse_content(d.pop("content"))
+        content = _parse_content(d.pop("content", UNSET))
 
-        def _parse_refusal(data: object) -> None | str:
+        def _parse_refusal(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        refusal = _parse_refusal(d.pop("refusal"))
+        refusal = _parse_refusal(d.pop("refusal", UNSET))
 
         _tool_calls = d.pop("tool_calls", UNSET)
         tool_calls: (

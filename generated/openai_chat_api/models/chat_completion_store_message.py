@@ -37,9 +37,9 @@ T = TypeVar("T", bound="ChatCompletionStoreMessage")
 class ChatCompletionStoreMessage:
     """
     Attributes:
-        content (None | str):
-        refusal (None | str):
         id (str):
+        content (None | str | Unset):
+        refusal (None | str | Unset):
         tool_calls (list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | Unset): The tool calls
             the model asks for.
         annotations (list[ChatCompletionStoreMessageAnnotation] | Unset):
@@ -50,9 +50,9 @@ class ChatCompletionStoreMessage:
             | None | Unset):
     """
 
-    content: None | str
-    refusal: None | str
     id: str
+    content: None | str | Unset = UNSET
+    refusal: None | str | Unset = UNSET
     tool_calls: (
         list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
         | Unset
@@ -82,13 +82,19 @@ class ChatCompletionStoreMessage:
             ChatCompletionStoreMessageAudio,  # noqa: PLC0415
         )
 
-        content: None | str
-        content = self.content
-
-        refusal: None | str
-        refusal = self.refusal
-
         id = self.id
+
+        content: None | str | Unset
+        if isinstance(self.content, Unset):
+            content = UNSET
+        else:
+            content = self.content
+
+        refusal: None | str | Unset
+        if isinstance(self.refusal, Unset):
+            refusal = UNSET
+        else:
+            refusal = self.refusal
 
         tool_calls: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tool_calls, Unset):
@@ -156,11 +162,13 @@ class ChatCompletionStoreMessage:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "content": content,
-                "refusal": refusal,
                 "id": id,
             }
         )
+        if content is not UNSET:
+            field_dict["content"] = content
+        if refusal is not UNSET:
+            field_dict["refusal"] = refusal
         if tool_calls is not UNSET:
             field_dict["tool_calls"] = tool_calls
         if annotations is not UNSET:
@@ -201,22 +209,25 @@ class ChatCompletionStoreMessage:
         )
 
         d = dict(src_dict)
-
-        def _parse_content(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        content = _parse_content(d.pop("content"))
-
-        def _parse_refusal(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        refusal = _parse_refusal(d.pop("refusal"))
-
         id = d.pop("id")
+
+        def _parse_content(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        content = _parse_content(d.pop("content", UNSET))
+
+        def _parse_refusal(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        refusal = _parse_refusal(d.pop("refusal", UNSET))
 
         _tool_calls = d.pop("tool_calls", UNSET)
         tool_calls: (
@@ -374,9 +385,9 @@ class ChatCompletionStoreMessage:
         content_parts = _parse_content_parts(d.pop("content_parts", UNSET))
 
         chat_completion_store_message = cls(
+            id=id,
             content=content,
             refusal=refusal,
-            id=id,
             tool_calls=tool_calls,
             annotations=annotations,
             role=role,

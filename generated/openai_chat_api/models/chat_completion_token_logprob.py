@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.chat_completion_top_logprob import ChatCompletionTopLogprob
 
@@ -20,14 +22,14 @@ class ChatCompletionTokenLogprob:
     Attributes:
         token (str):
         logprob (float):
-        bytes_ (list[int] | None):
         top_logprobs (list[ChatCompletionTopLogprob]):
+        bytes_ (list[int] | None | Unset):
     """
 
     token: str
     logprob: float
-    bytes_: list[int] | None
     top_logprobs: list[ChatCompletionTopLogprob]
+    bytes_: list[int] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,17 +37,19 @@ class ChatCompletionTokenLogprob:
 
         logprob = self.logprob
 
-        bytes_: list[int] | None
-        if isinstance(self.bytes_, list):
-            bytes_ = self.bytes_
-
-        else:
-            bytes_ = self.bytes_
-
         top_logprobs = []
         for top_logprobs_item_data in self.top_logprobs:
             top_logprobs_item = top_logprobs_item_data.to_dict()
             top_logprobs.append(top_logprobs_item)
+
+        bytes_: list[int] | None | Unset
+        if isinstance(self.bytes_, Unset):
+            bytes_ = UNSET
+        elif isinstance(self.bytes_, list):
+            bytes_ = self.bytes_
+
+        else:
+            bytes_ = self.bytes_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,10 +57,11 @@ class ChatCompletionTokenLogprob:
             {
                 "token": token,
                 "logprob": logprob,
-                "bytes": bytes_,
                 "top_logprobs": top_logprobs,
             }
         )
+        if bytes_ is not UNSET:
+            field_dict["bytes"] = bytes_
 
         return field_dict
 
@@ -69,21 +74,6 @@ class ChatCompletionTokenLogprob:
 
         logprob = d.pop("logprob")
 
-        def _parse_bytes_(data: object) -> list[int] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                bytes_type_0 = cast(list[int], data)
-
-                return bytes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[int] | None, data)
-
-        bytes_ = _parse_bytes_(d.pop("bytes"))
-
         top_logprobs = []
         _top_logprobs = d.pop("top_logprobs")
         for top_logprobs_item_data in _top_logprobs:
@@ -93,11 +83,28 @@ class ChatCompletionTokenLogprob:
 
             top_logprobs.append(top_logprobs_item)
 
+        def _parse_bytes_(data: object) -> list[int] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                bytes_type_0 = cast(list[int], data)
+
+                return bytes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[int] | None | Unset, data)
+
+        bytes_ = _parse_bytes_(d.pop("bytes", UNSET))
+
         chat_completion_token_logprob = cls(
             token=token,
             logprob=logprob,
-            bytes_=bytes_,
             top_logprobs=top_logprobs,
+            bytes_=bytes_,
         )
 
         chat_completion_token_logprob.additional_properties = d
