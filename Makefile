@@ -35,6 +35,12 @@ format: setup
 test: lint check-generated
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+bench: setup
+	$(BIN)/python -m bench
+
+reliability: setup
+	$(BIN)/python -m pytest tests/reliability -q -p no:cacheprovider
+
 test-unit: setup
 	$(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)
 
