@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from . import registry
 from .faultserver import FaultServer
 
 
@@ -35,3 +36,32 @@ def refused_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+# ------------------------------------------------------------------------------- summary line
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "scenario(n): reliability scenario number n of the summary line")
+    config.addinivalue_line("markers", "bad_input: one case of the bad-input catalogue")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    report = yield
+    marker = item.get_closest_marker("scenario")
+    scenario = marker.args[0] if marker is not None else None
+    bad_input = item.get_closest_marker("bad_input") is not None
+    if scenario is not None or bad_input:
+        # A test counts only if its call passed and neither setup nor teardown failed; xfail is a failure.
+        passed = (
+            not report.failed and not hasattr(report, "wasxfail") and (report.when != "call" or report.passed)
+        )
+        if report.when == "setup" and report.skipped:
+            passed = False
+        registry.record(item.nodeid, scenario, bad_input, passed)
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    terminalreporter.write_line(registry.summary_line())
