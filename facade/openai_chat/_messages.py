@@ -10,7 +10,6 @@ The builders return the generated request models, so what they make is exactly w
 from __future__ import annotations
 
 import base64
-import mimetypes
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -217,6 +216,8 @@ def _file_media_type(data: bytes, filename: str | None) -> str:
         return "application/pdf"
     kind = _image_media_type(data)
     if kind is None and filename:
+        import mimetypes  # loaded only for local files
+
         kind = mimetypes.guess_type(filename, strict=False)[0]
     return kind or "application/octet-stream"
 

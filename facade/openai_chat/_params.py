@@ -17,7 +17,6 @@ from typing import Any
 from openai_chat_api.types import Unset
 
 from ._messages import normalize_messages
-from ._tools import FunctionTool
 
 __all__ = ["CREATE_FIELDS", "NULLABLE_FIELDS", "build_create_body", "check_metadata"]
 
@@ -320,6 +319,8 @@ def _response_format(name: str, value: Any) -> Any:
 
 
 def _tool(where: str, item: Any) -> dict[str, Any]:
+    from ._tools import FunctionTool  # loaded only when tools are given
+
     if isinstance(item, FunctionTool):
         return item.definition
     obj = _object(where, item, "a tool definition (dict or generated ChatCompletionTool / CustomTool model)")

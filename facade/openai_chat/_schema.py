@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
-from dateutil.parser import isoparse, isoparser
 
 from ._exceptions import ContentFilterFinishReasonError, LengthFinishReasonError, StructuredOutputError
 
@@ -451,6 +450,8 @@ def _parse_datetime(text: str) -> dt.datetime:
     try:
         value = dt.datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in ("Z", "z") else text)
     except ValueError:
+        from dateutil.parser import isoparse  # loaded only when a date-time is parsed
+
         value = isoparse(text)  # the ISO 8601 forms fromisoformat does not take on every version
     offset = value.utcoffset()
     if offset is not None and not isinstance(value.tzinfo, dt.timezone):
@@ -459,6 +460,8 @@ def _parse_datetime(text: str) -> dt.datetime:
 
 
 def _parse_time(text: str) -> dt.time:
+    from dateutil.parser import isoparser
+
     return isoparser().parse_isotime(text)
 
 

@@ -6,7 +6,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._models import ChatCompletion, ParsedChatCompletionMessage, completion_from_dict
-from ._schema import parse_content, response_format_for
 
 __all__ = ["Structured", "split_response_format", "completion_finisher"]
 
@@ -29,6 +28,8 @@ def split_response_format(value: Any) -> tuple[Any, Any]:
     """The wire ``response_format`` and the type to parse answers into (None for plain formats)."""
     if value is None:
         return None, None
+    from ._schema import response_format_for  # loaded only for structured outputs
+
     if isinstance(value, Structured):
         return response_format_for(value.type, name=value.name, strict=value.strict), value.type
     if hasattr(value, "to_dict") and not isinstance(value, type):
@@ -51,6 +52,8 @@ def completion_finisher(output_type: Any) -> Callable[[dict[str, Any], str | Non
     """Builds the typed completion from its dict, parsing each choice's answer when a type was given."""
     if output_type is None:
         return completion_from_dict
+
+    from ._schema import parse_content
 
     def finish(data: dict[str, Any], request_id: str | None) -> ChatCompletion:
         completion = completion_from_dict(data, request_id)

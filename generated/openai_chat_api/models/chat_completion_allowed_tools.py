@@ -51,10 +51,6 @@ class ChatCompletionAllowedTools:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_allowed_tools_tools_item import (
-            ChatCompletionAllowedToolsToolsItem,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         mode = ChatCompletionAllowedToolsMode(d.pop("mode"))
 
@@ -88,3 +84,10 @@ class ChatCompletionAllowedTools:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_allowed_tools_tools_item import (
+    ChatCompletionAllowedToolsToolsItem,  # noqa: E402
+)

@@ -50,8 +50,6 @@ class ChatCompletionAllowedToolsChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_allowed_tools import ChatCompletionAllowedTools  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = ChatCompletionAllowedToolsChoiceType(d.pop("type"))
 
@@ -80,3 +78,8 @@ class ChatCompletionAllowedToolsChoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_allowed_tools import ChatCompletionAllowedTools  # noqa: E402

@@ -29,8 +29,6 @@ class ChatCompletionAudioParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1  # noqa: PLC0415
-
         voice: dict[str, Any] | str
         if isinstance(self.voice, VoiceIdsSharedType1):
             voice = self.voice.value
@@ -54,8 +52,6 @@ class ChatCompletionAudioParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_voice(
@@ -108,3 +104,8 @@ class ChatCompletionAudioParam:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1  # noqa: E402

@@ -33,10 +33,6 @@ class ChatCompletionChoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_choice_logprobs import (
-            ChatCompletionChoiceLogprobs,  # noqa: PLC0415
-        )
-
         finish_reason = self.finish_reason
 
         index = self.index
@@ -67,13 +63,6 @@ class ChatCompletionChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_choice_logprobs import (
-            ChatCompletionChoiceLogprobs,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_response_message import (
-            ChatCompletionResponseMessage,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         finish_reason = d.pop("finish_reason")
 
@@ -125,3 +114,9 @@ class ChatCompletionChoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs  # noqa: E402
+from ..models.chat_completion_response_message import ChatCompletionResponseMessage  # noqa: E402

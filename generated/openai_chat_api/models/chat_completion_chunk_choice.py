@@ -37,10 +37,6 @@ class ChatCompletionChunkChoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_chunk_choice_logprobs import (
-            ChatCompletionChunkChoiceLogprobs,  # noqa: PLC0415
-        )
-
         delta = self.delta.to_dict()
 
         index = self.index
@@ -76,13 +72,6 @@ class ChatCompletionChunkChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_chunk_choice_logprobs import (
-            ChatCompletionChunkChoiceLogprobs,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_stream_response_delta import (
-            ChatCompletionStreamResponseDelta,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         delta = ChatCompletionStreamResponseDelta.from_dict(d.pop("delta"))
 
@@ -141,3 +130,13 @@ class ChatCompletionChunkChoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_chunk_choice_logprobs import (
+    ChatCompletionChunkChoiceLogprobs,  # noqa: E402
+)
+from ..models.chat_completion_stream_response_delta import (
+    ChatCompletionStreamResponseDelta,  # noqa: E402
+)

@@ -64,8 +64,6 @@ class ChatCompletionChunkChoiceLogprobs:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_content(
@@ -143,3 +141,8 @@ class ChatCompletionChunkChoiceLogprobs:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob  # noqa: E402

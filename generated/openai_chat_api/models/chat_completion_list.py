@@ -65,10 +65,6 @@ class ChatCompletionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_chat_completion_response import (
-            CreateChatCompletionResponse,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
@@ -111,3 +107,8 @@ class ChatCompletionList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.create_chat_completion_response import CreateChatCompletionResponse  # noqa: E402

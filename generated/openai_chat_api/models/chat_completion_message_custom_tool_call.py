@@ -62,10 +62,6 @@ class ChatCompletionMessageCustomToolCall:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_message_custom_tool_call_custom import (
-            ChatCompletionMessageCustomToolCallCustom,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -102,3 +98,10 @@ class ChatCompletionMessageCustomToolCall:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_message_custom_tool_call_custom import (
+    ChatCompletionMessageCustomToolCallCustom,  # noqa: E402
+)

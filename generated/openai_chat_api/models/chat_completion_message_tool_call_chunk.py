@@ -63,10 +63,6 @@ class ChatCompletionMessageToolCallChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_message_tool_call_chunk_function import (
-            ChatCompletionMessageToolCallChunkFunction,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         index = d.pop("index")
 
@@ -106,3 +102,10 @@ class ChatCompletionMessageToolCallChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_message_tool_call_chunk_function import (
+    ChatCompletionMessageToolCallChunkFunction,  # noqa: E402
+)

@@ -30,10 +30,6 @@ class ChatCompletionModeration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_moderation_results import (
-            ChatCompletionModerationResults,  # noqa: PLC0415
-        )
-
         input_: dict[str, Any]
         if isinstance(self.input_, ChatCompletionModerationResults):
             input_ = self.input_.to_dict()
@@ -59,13 +55,6 @@ class ChatCompletionModeration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_moderation_error import (
-            ChatCompletionModerationError,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_moderation_results import (
-            ChatCompletionModerationResults,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
 
         def _parse_input_(
@@ -129,3 +118,9 @@ class ChatCompletionModeration:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_moderation_error import ChatCompletionModerationError  # noqa: E402
+from ..models.chat_completion_moderation_results import ChatCompletionModerationResults  # noqa: E402

@@ -63,8 +63,6 @@ class ChatCompletionModerationResults:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.moderation_result_body import ModerationResultBody  # noqa: PLC0415
-
         d = dict(src_dict)
         model = d.pop("model")
 
@@ -106,3 +104,8 @@ class ChatCompletionModerationResults:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.moderation_result_body import ModerationResultBody  # noqa: E402

@@ -52,10 +52,6 @@ class ChatCompletionNamedToolChoiceCustom:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_named_tool_choice_custom_custom import (
-            ChatCompletionNamedToolChoiceCustomCustom,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         type_ = ChatCompletionNamedToolChoiceCustomType(d.pop("type"))
 
@@ -84,3 +80,10 @@ class ChatCompletionNamedToolChoiceCustom:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_named_tool_choice_custom_custom import (
+    ChatCompletionNamedToolChoiceCustomCustom,  # noqa: E402
+)

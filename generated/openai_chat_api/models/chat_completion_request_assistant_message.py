@@ -72,19 +72,6 @@ class ChatCompletionRequestAssistantMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_assistant_message_audio import (
-            ChatCompletionAssistantMessageAudio,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_assistant_message_function_call import (
-            ChatCompletionAssistantMessageFunctionCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_message_tool_call import (
-            ChatCompletionMessageToolCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
-
         role = self.role.value
 
         content: list[dict[str, Any]] | None | str | Unset
@@ -180,25 +167,6 @@ class ChatCompletionRequestAssistantMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_assistant_message_audio import (
-            ChatCompletionAssistantMessageAudio,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_assistant_message_function_call import (
-            ChatCompletionAssistantMessageFunctionCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_message_custom_tool_call import (
-            ChatCompletionMessageCustomToolCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_message_tool_call import (
-            ChatCompletionMessageToolCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_refusal import (
-            ChatCompletionRequestMessageContentPartRefusal,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         role = ChatCompletionRequestAssistantMessageRole(d.pop("role"))
 
@@ -395,3 +363,23 @@ class ChatCompletionRequestAssistantMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_assistant_message_audio import (
+    ChatCompletionAssistantMessageAudio,  # noqa: E402
+)
+from ..models.chat_completion_assistant_message_function_call import (
+    ChatCompletionAssistantMessageFunctionCall,  # noqa: E402
+)
+from ..models.chat_completion_message_custom_tool_call import (
+    ChatCompletionMessageCustomToolCall,  # noqa: E402
+)
+from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: E402
+from ..models.chat_completion_request_message_content_part_refusal import (
+    ChatCompletionRequestMessageContentPartRefusal,  # noqa: E402
+)
+from ..models.chat_completion_request_message_content_part_text import (
+    ChatCompletionRequestMessageContentPartText,  # noqa: E402
+)

@@ -63,11 +63,6 @@ class ChatCompletionRequestMessageContentPartAudio:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_request_message_content_part_audio_input_audio import (
-            ChatCompletionRequestMessageContentPartAudioInputAudio,  # noqa: PLC0415
-        )
-        from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = ChatCompletionRequestMessageContentPartAudioType(d.pop("type"))
 
@@ -108,3 +103,11 @@ class ChatCompletionRequestMessageContentPartAudio:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_request_message_content_part_audio_input_audio import (
+    ChatCompletionRequestMessageContentPartAudioInputAudio,  # noqa: E402
+)
+from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam  # noqa: E402

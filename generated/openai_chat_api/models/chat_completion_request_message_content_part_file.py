@@ -63,11 +63,6 @@ class ChatCompletionRequestMessageContentPartFile:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_request_message_content_part_file_file import (
-            ChatCompletionRequestMessageContentPartFileFile,  # noqa: PLC0415
-        )
-        from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = ChatCompletionRequestMessageContentPartFileType(d.pop("type"))
 
@@ -106,3 +101,11 @@ class ChatCompletionRequestMessageContentPartFile:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_request_message_content_part_file_file import (
+    ChatCompletionRequestMessageContentPartFileFile,  # noqa: E402
+)
+from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam  # noqa: E402

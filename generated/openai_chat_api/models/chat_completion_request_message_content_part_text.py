@@ -63,8 +63,6 @@ class ChatCompletionRequestMessageContentPartText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam  # noqa: PLC0415
-
         d = dict(src_dict)
         text = d.pop("text")
 
@@ -108,3 +106,8 @@ class ChatCompletionRequestMessageContentPartText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam  # noqa: E402

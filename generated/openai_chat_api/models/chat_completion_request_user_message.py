@@ -56,16 +56,6 @@ class ChatCompletionRequestUserMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_request_message_content_part_audio import (
-            ChatCompletionRequestMessageContentPartAudio,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_image import (
-            ChatCompletionRequestMessageContentPartImage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
-
         content: list[dict[str, Any]] | str
         if isinstance(self.content, list):
             content = []
@@ -113,19 +103,6 @@ class ChatCompletionRequestUserMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_request_message_content_part_audio import (
-            ChatCompletionRequestMessageContentPartAudio,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_file import (
-            ChatCompletionRequestMessageContentPartFile,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_image import (
-            ChatCompletionRequestMessageContentPartImage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
 
         def _parse_content(
@@ -242,3 +219,19 @@ class ChatCompletionRequestUserMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_request_message_content_part_audio import (
+    ChatCompletionRequestMessageContentPartAudio,  # noqa: E402
+)
+from ..models.chat_completion_request_message_content_part_file import (
+    ChatCompletionRequestMessageContentPartFile,  # noqa: E402
+)
+from ..models.chat_completion_request_message_content_part_image import (
+    ChatCompletionRequestMessageContentPartImage,  # noqa: E402
+)
+from ..models.chat_completion_request_message_content_part_text import (
+    ChatCompletionRequestMessageContentPartText,  # noqa: E402
+)

@@ -49,11 +49,6 @@ class ChatCompletionResponseMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_audio import ChatCompletionAudio  # noqa: PLC0415
-        from ..models.chat_completion_message_tool_call import (
-            ChatCompletionMessageToolCall,  # noqa: PLC0415
-        )
-
         content: None | str | Unset
         if isinstance(self.content, Unset):
             content = UNSET
@@ -130,16 +125,6 @@ class ChatCompletionResponseMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_annotation import ChatCompletionAnnotation  # noqa: PLC0415
-        from ..models.chat_completion_audio import ChatCompletionAudio  # noqa: PLC0415
-        from ..models.chat_completion_function_call import ChatCompletionFunctionCall  # noqa: PLC0415
-        from ..models.chat_completion_message_custom_tool_call import (
-            ChatCompletionMessageCustomToolCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_message_tool_call import (
-            ChatCompletionMessageToolCall,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
 
         def _parse_content(data: object) -> None | str | Unset:
@@ -271,3 +256,14 @@ class ChatCompletionResponseMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_annotation import ChatCompletionAnnotation  # noqa: E402
+from ..models.chat_completion_audio import ChatCompletionAudio  # noqa: E402
+from ..models.chat_completion_function_call import ChatCompletionFunctionCall  # noqa: E402
+from ..models.chat_completion_message_custom_tool_call import (
+    ChatCompletionMessageCustomToolCall,  # noqa: E402
+)
+from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: E402

@@ -72,16 +72,6 @@ class ChatCompletionStoreMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_message_tool_call import (
-            ChatCompletionMessageToolCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_store_message_audio import (
-            ChatCompletionStoreMessageAudio,  # noqa: PLC0415
-        )
-
         id = self.id
 
         content: None | str | Unset
@@ -186,28 +176,6 @@ class ChatCompletionStoreMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_message_custom_tool_call import (
-            ChatCompletionMessageCustomToolCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_message_tool_call import (
-            ChatCompletionMessageToolCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_image import (
-            ChatCompletionRequestMessageContentPartImage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_store_message_annotation import (
-            ChatCompletionStoreMessageAnnotation,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_store_message_audio import (
-            ChatCompletionStoreMessageAudio,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_store_message_function_call import (
-            ChatCompletionStoreMessageFunctionCall,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -414,3 +382,24 @@ class ChatCompletionStoreMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_message_custom_tool_call import (
+    ChatCompletionMessageCustomToolCall,  # noqa: E402
+)
+from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: E402
+from ..models.chat_completion_request_message_content_part_image import (
+    ChatCompletionRequestMessageContentPartImage,  # noqa: E402
+)
+from ..models.chat_completion_request_message_content_part_text import (
+    ChatCompletionRequestMessageContentPartText,  # noqa: E402
+)
+from ..models.chat_completion_store_message_annotation import (
+    ChatCompletionStoreMessageAnnotation,  # noqa: E402
+)
+from ..models.chat_completion_store_message_audio import ChatCompletionStoreMessageAudio  # noqa: E402
+from ..models.chat_completion_store_message_function_call import (
+    ChatCompletionStoreMessageFunctionCall,  # noqa: E402
+)

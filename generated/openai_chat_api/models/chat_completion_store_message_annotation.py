@@ -48,10 +48,6 @@ class ChatCompletionStoreMessageAnnotation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_store_message_url_citation import (
-            ChatCompletionStoreMessageURLCitation,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         url_citation = ChatCompletionStoreMessageURLCitation.from_dict(
             d.pop("url_citation")
@@ -82,3 +78,10 @@ class ChatCompletionStoreMessageAnnotation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_store_message_url_citation import (
+    ChatCompletionStoreMessageURLCitation,  # noqa: E402
+)

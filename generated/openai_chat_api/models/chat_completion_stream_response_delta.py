@@ -83,13 +83,6 @@ class ChatCompletionStreamResponseDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_delta_function_call import (
-            ChatCompletionDeltaFunctionCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_message_tool_call_chunk import (
-            ChatCompletionMessageToolCallChunk,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
 
         def _parse_content(data: object) -> None | str | Unset:
@@ -156,3 +149,11 @@ class ChatCompletionStreamResponseDelta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_delta_function_call import ChatCompletionDeltaFunctionCall  # noqa: E402
+from ..models.chat_completion_message_tool_call_chunk import (
+    ChatCompletionMessageToolCallChunk,  # noqa: E402
+)

@@ -67,8 +67,6 @@ class ChatCompletionTokenLogprob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_top_logprob import ChatCompletionTopLogprob  # noqa: PLC0415
-
         d = dict(src_dict)
         token = d.pop("token")
 
@@ -125,3 +123,8 @@ class ChatCompletionTokenLogprob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_top_logprob import ChatCompletionTopLogprob  # noqa: E402

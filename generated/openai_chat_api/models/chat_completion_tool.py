@@ -46,8 +46,6 @@ class ChatCompletionTool:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.function_object import FunctionObject  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = ChatCompletionToolType(d.pop("type"))
 
@@ -76,3 +74,8 @@ class ChatCompletionTool:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.function_object import FunctionObject  # noqa: E402

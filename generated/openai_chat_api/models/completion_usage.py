@@ -72,13 +72,6 @@ class CompletionUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.completion_usage_completion_tokens_details import (
-            CompletionUsageCompletionTokensDetails,  # noqa: PLC0415
-        )
-        from ..models.completion_usage_prompt_tokens_details import (
-            CompletionUsagePromptTokensDetails,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         completion_tokens = d.pop("completion_tokens")
 
@@ -132,3 +125,13 @@ class CompletionUsage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.completion_usage_completion_tokens_details import (
+    CompletionUsageCompletionTokensDetails,  # noqa: E402
+)
+from ..models.completion_usage_prompt_tokens_details import (
+    CompletionUsagePromptTokensDetails,  # noqa: E402
+)

@@ -177,37 +177,6 @@ class CreateChatCompletionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_allowed_tools_choice import (
-            ChatCompletionAllowedToolsChoice,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_audio_param import ChatCompletionAudioParam  # noqa: PLC0415
-        from ..models.chat_completion_named_tool_choice import (
-            ChatCompletionNamedToolChoice,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_assistant_message import (
-            ChatCompletionRequestAssistantMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_developer_message import (
-            ChatCompletionRequestDeveloperMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_system_message import (
-            ChatCompletionRequestSystemMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_tool_message import (
-            ChatCompletionRequestToolMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_user_message import (
-            ChatCompletionRequestUserMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
-        from ..models.logit_bias import LogitBias  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.moderation_param import ModerationParam  # noqa: PLC0415
-        from ..models.prediction_content import PredictionContent  # noqa: PLC0415
-        from ..models.response_format_json_schema import ResponseFormatJsonSchema  # noqa: PLC0415
-        from ..models.response_format_text import ResponseFormatText  # noqa: PLC0415
-
         messages = []
         for messages_item_data in self.messages:
             messages_item: dict[str, Any]
@@ -568,51 +537,6 @@ class CreateChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_allowed_tools_choice import (
-            ChatCompletionAllowedToolsChoice,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_audio_param import ChatCompletionAudioParam  # noqa: PLC0415
-        from ..models.chat_completion_function_call_option import (
-            ChatCompletionFunctionCallOption,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_functions import ChatCompletionFunctions  # noqa: PLC0415
-        from ..models.chat_completion_named_tool_choice import (
-            ChatCompletionNamedToolChoice,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_named_tool_choice_custom import (
-            ChatCompletionNamedToolChoiceCustom,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_assistant_message import (
-            ChatCompletionRequestAssistantMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_developer_message import (
-            ChatCompletionRequestDeveloperMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_function_message import (
-            ChatCompletionRequestFunctionMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_system_message import (
-            ChatCompletionRequestSystemMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_tool_message import (
-            ChatCompletionRequestToolMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_user_message import (
-            ChatCompletionRequestUserMessage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
-        from ..models.custom_tool_chat_completions import CustomToolChatCompletions  # noqa: PLC0415
-        from ..models.logit_bias import LogitBias  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.moderation_param import ModerationParam  # noqa: PLC0415
-        from ..models.prediction_content import PredictionContent  # noqa: PLC0415
-        from ..models.prompt_cache_options_param import PromptCacheOptionsParam  # noqa: PLC0415
-        from ..models.response_format_json_object import ResponseFormatJsonObject  # noqa: PLC0415
-        from ..models.response_format_json_schema import ResponseFormatJsonSchema  # noqa: PLC0415
-        from ..models.response_format_text import ResponseFormatText  # noqa: PLC0415
-        from ..models.web_search_options import WebSearchOptions  # noqa: PLC0415
-
         d = dict(src_dict)
         messages = []
         _messages = d.pop("messages")
@@ -1283,3 +1207,49 @@ class CreateChatCompletionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_allowed_tools_choice import (
+    ChatCompletionAllowedToolsChoice,  # noqa: E402
+)
+from ..models.chat_completion_audio_param import ChatCompletionAudioParam  # noqa: E402
+from ..models.chat_completion_function_call_option import (
+    ChatCompletionFunctionCallOption,  # noqa: E402
+)
+from ..models.chat_completion_functions import ChatCompletionFunctions  # noqa: E402
+from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: E402
+from ..models.chat_completion_named_tool_choice_custom import (
+    ChatCompletionNamedToolChoiceCustom,  # noqa: E402
+)
+from ..models.chat_completion_request_assistant_message import (
+    ChatCompletionRequestAssistantMessage,  # noqa: E402
+)
+from ..models.chat_completion_request_developer_message import (
+    ChatCompletionRequestDeveloperMessage,  # noqa: E402
+)
+from ..models.chat_completion_request_function_message import (
+    ChatCompletionRequestFunctionMessage,  # noqa: E402
+)
+from ..models.chat_completion_request_system_message import (
+    ChatCompletionRequestSystemMessage,  # noqa: E402
+)
+from ..models.chat_completion_request_tool_message import (
+    ChatCompletionRequestToolMessage,  # noqa: E402
+)
+from ..models.chat_completion_request_user_message import (
+    ChatCompletionRequestUserMessage,  # noqa: E402
+)
+from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: E402
+from ..models.chat_completion_tool import ChatCompletionTool  # noqa: E402
+from ..models.custom_tool_chat_completions import CustomToolChatCompletions  # noqa: E402
+from ..models.logit_bias import LogitBias  # noqa: E402
+from ..models.metadata import Metadata  # noqa: E402
+from ..models.moderation_param import ModerationParam  # noqa: E402
+from ..models.prediction_content import PredictionContent  # noqa: E402
+from ..models.prompt_cache_options_param import PromptCacheOptionsParam  # noqa: E402
+from ..models.response_format_json_object import ResponseFormatJsonObject  # noqa: E402
+from ..models.response_format_json_schema import ResponseFormatJsonSchema  # noqa: E402
+from ..models.response_format_text import ResponseFormatText  # noqa: E402
+from ..models.web_search_options import WebSearchOptions  # noqa: E402

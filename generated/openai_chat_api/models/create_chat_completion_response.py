@@ -49,9 +49,6 @@ class CreateChatCompletionResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_moderation import ChatCompletionModeration  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-
         id = self.id
 
         choices = []
@@ -120,11 +117,6 @@ class CreateChatCompletionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_choice import ChatCompletionChoice  # noqa: PLC0415
-        from ..models.chat_completion_moderation import ChatCompletionModeration  # noqa: PLC0415
-        from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -224,3 +216,11 @@ class CreateChatCompletionResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_choice import ChatCompletionChoice  # noqa: E402
+from ..models.chat_completion_moderation import ChatCompletionModeration  # noqa: E402
+from ..models.completion_usage import CompletionUsage  # noqa: E402
+from ..models.metadata import Metadata  # noqa: E402

@@ -47,9 +47,6 @@ class CreateChatCompletionStreamResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_moderation import ChatCompletionModeration  # noqa: PLC0415
-        from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
-
         id = self.id
 
         choices = []
@@ -116,10 +113,6 @@ class CreateChatCompletionStreamResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice  # noqa: PLC0415
-        from ..models.chat_completion_moderation import ChatCompletionModeration  # noqa: PLC0415
-        from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -214,3 +207,10 @@ class CreateChatCompletionStreamResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice  # noqa: E402
+from ..models.chat_completion_moderation import ChatCompletionModeration  # noqa: E402
+from ..models.completion_usage import CompletionUsage  # noqa: E402

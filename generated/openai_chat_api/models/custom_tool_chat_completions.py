@@ -48,10 +48,6 @@ class CustomToolChatCompletions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_tool_chat_completions_custom_tool_properties import (
-            CustomToolChatCompletionsCustomToolProperties,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         type_ = CustomToolChatCompletionsType(d.pop("type"))
 
@@ -82,3 +78,10 @@ class CustomToolChatCompletions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.custom_tool_chat_completions_custom_tool_properties import (
+    CustomToolChatCompletionsCustomToolProperties,  # noqa: E402
+)

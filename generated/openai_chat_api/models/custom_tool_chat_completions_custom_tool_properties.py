@@ -40,10 +40,6 @@ class CustomToolChatCompletionsCustomToolProperties:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.custom_tool_chat_completions_custom_tool_properties_text_format import (
-            CustomToolChatCompletionsCustomToolPropertiesTextFormat,  # noqa: PLC0415
-        )
-
         name = self.name
 
         description = self.description
@@ -74,13 +70,6 @@ class CustomToolChatCompletionsCustomToolProperties:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1 import (
-            CustomToolChatCompletionsCustomToolPropertiesFormatType1,  # noqa: PLC0415
-        )
-        from ..models.custom_tool_chat_completions_custom_tool_properties_text_format import (
-            CustomToolChatCompletionsCustomToolPropertiesTextFormat,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -141,3 +130,13 @@ class CustomToolChatCompletionsCustomToolProperties:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1 import (
+    CustomToolChatCompletionsCustomToolPropertiesFormatType1,  # noqa: E402
+)
+from ..models.custom_tool_chat_completions_custom_tool_properties_text_format import (
+    CustomToolChatCompletionsCustomToolPropertiesTextFormat,  # noqa: E402
+)

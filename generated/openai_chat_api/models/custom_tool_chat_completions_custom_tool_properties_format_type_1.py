@@ -52,10 +52,6 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar import (
-            CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         type_ = CustomToolChatCompletionsCustomToolPropertiesFormatType1Type(
             d.pop("type")
@@ -90,3 +86,10 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar import (
+    CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar,  # noqa: E402
+)

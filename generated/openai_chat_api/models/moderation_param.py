@@ -29,8 +29,6 @@ class ModerationParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.moderation_policy_param import ModerationPolicyParam  # noqa: PLC0415
-
         model = self.model
 
         policy: dict[str, Any] | None | Unset
@@ -55,8 +53,6 @@ class ModerationParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.moderation_policy_param import ModerationPolicyParam  # noqa: PLC0415
-
         d = dict(src_dict)
         model = d.pop("model")
 
@@ -100,3 +96,8 @@ class ModerationParam:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.moderation_policy_param import ModerationPolicyParam  # noqa: E402

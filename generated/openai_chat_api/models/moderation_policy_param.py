@@ -29,8 +29,6 @@ class ModerationPolicyParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.moderation_config_param import ModerationConfigParam  # noqa: PLC0415
-
         input_: dict[str, Any] | None | Unset
         if isinstance(self.input_, Unset):
             input_ = UNSET
@@ -59,8 +57,6 @@ class ModerationPolicyParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.moderation_config_param import ModerationConfigParam  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_input_(data: object) -> ModerationConfigParam | None | Unset:
@@ -120,3 +116,8 @@ class ModerationPolicyParam:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.moderation_config_param import ModerationConfigParam  # noqa: E402

@@ -75,16 +75,6 @@ class ModerationResultBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.moderation_result_body_categories import (
-            ModerationResultBodyCategories,  # noqa: PLC0415
-        )
-        from ..models.moderation_result_body_category_applied_input_types import (
-            ModerationResultBodyCategoryAppliedInputTypes,  # noqa: PLC0415
-        )
-        from ..models.moderation_result_body_category_scores import (
-            ModerationResultBodyCategoryScores,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         model = d.pop("model")
 
@@ -131,3 +121,14 @@ class ModerationResultBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.moderation_result_body_categories import ModerationResultBodyCategories  # noqa: E402
+from ..models.moderation_result_body_category_applied_input_types import (
+    ModerationResultBodyCategoryAppliedInputTypes,  # noqa: E402
+)
+from ..models.moderation_result_body_category_scores import (
+    ModerationResultBodyCategoryScores,  # noqa: E402
+)

@@ -56,10 +56,6 @@ class PredictionContent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         type_ = PredictionContentType(d.pop("type"))
 
@@ -110,3 +106,10 @@ class PredictionContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.chat_completion_request_message_content_part_text import (
+    ChatCompletionRequestMessageContentPartText,  # noqa: E402
+)

@@ -48,10 +48,6 @@ class ResponseFormatJsonSchema:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_format_json_schema_json_schema import (
-            ResponseFormatJsonSchemaJSONSchema,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         type_ = ResponseFormatJsonSchemaType(d.pop("type"))
 
@@ -80,3 +76,10 @@ class ResponseFormatJsonSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.response_format_json_schema_json_schema import (
+    ResponseFormatJsonSchemaJSONSchema,  # noqa: E402
+)

@@ -66,10 +66,6 @@ class ResponseFormatJsonSchemaJSONSchema:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_format_json_schema_schema import (
-            ResponseFormatJsonSchemaSchema,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -116,3 +112,8 @@ class ResponseFormatJsonSchemaJSONSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.response_format_json_schema_schema import ResponseFormatJsonSchemaSchema  # noqa: E402

@@ -25,8 +25,6 @@ class UpdateChatCompletionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metadata import Metadata  # noqa: PLC0415
-
         metadata: dict[str, Any] | None
         if isinstance(self.metadata, Metadata):
             metadata = self.metadata.to_dict()
@@ -45,8 +43,6 @@ class UpdateChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_metadata(data: object) -> Metadata | None:
@@ -86,3 +82,8 @@ class UpdateChatCompletionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.metadata import Metadata  # noqa: E402

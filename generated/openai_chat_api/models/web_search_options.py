@@ -29,8 +29,6 @@ class WebSearchOptions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.web_search_user_location import WebSearchUserLocation  # noqa: PLC0415
-
         user_location: dict[str, Any] | None | Unset
         if isinstance(self.user_location, Unset):
             user_location = UNSET
@@ -55,8 +53,6 @@ class WebSearchOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.web_search_user_location import WebSearchUserLocation  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_user_location(data: object) -> None | Unset | WebSearchUserLocation:
@@ -106,3 +102,8 @@ class WebSearchOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.web_search_user_location import WebSearchUserLocation  # noqa: E402

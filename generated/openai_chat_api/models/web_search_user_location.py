@@ -45,8 +45,6 @@ class WebSearchUserLocation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.web_search_location import WebSearchLocation  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = WebSearchUserLocationType(d.pop("type"))
 
@@ -75,3 +73,8 @@ class WebSearchUserLocation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
+# each other still load in any order, because each class exists before its module imports others.
+from ..models.web_search_location import WebSearchLocation  # noqa: E402
