@@ -452,8 +452,9 @@ def _from_response(message: ChatCompletionResponseMessage | ChatCompletionStoreM
         if parts:
             content = [p.to_dict() for p in parts]
         return {"role": role, "content": content}
-    out: dict[str, Any] = {"role": "assistant", "content": content}
-    if message.refusal is not None:
+    # Servers may leave out content and refusal (both nullable); a left-out field is not sent back.
+    out: dict[str, Any] = {"role": "assistant", "content": None if content is UNSET else content}
+    if message.refusal is not None and message.refusal is not UNSET:
         out["refusal"] = message.refusal
     if message.tool_calls is not UNSET and message.tool_calls:
         out["tool_calls"] = [_tool_call_dict(c) for c in message.tool_calls]
