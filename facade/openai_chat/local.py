@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -109,6 +111,16 @@ def _require_server_packages() -> None:
         )
 
 
+def _die_with_parent() -> None:
+    """In the child (Linux): get SIGTERM when the starting thread dies, so a killed caller leaves no server."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -175,6 +187,7 @@ class LocalServer:
         env = dict(os.environ)
         if self.extra_bufts is not None:
             env["OPENAI_CHAT_LLAMA_EXTRA_BUFTS"] = "1" if self.extra_bufts else "0"
+        on_main_thread = threading.current_thread() is threading.main_thread()
         for _attempt in range(3):  # the free port may be taken between probing and binding
             self.port = _free_port()
             cmd = [
@@ -190,7 +203,9 @@ class LocalServer:
                 log.flush()
                 self.process = subprocess.Popen(
                     cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
-                    start_new_session=True,
+                    start_new_session=True,  # Ctrl-C goes to us; we stop the server in order
+                    # the death signal follows the starting thread, so only tie it to the main one
+                    preexec_fn=_die_with_parent if sys.platform == "linux" and on_main_thread else None,
                 )  # fmt: skip
             try:
                 self._wait_ready()
@@ -254,6 +269,7 @@ class LocalServer:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m openai_chat.local [extra llama_cpp.server args]``: serve until Ctrl-C."""
     args = list(sys.argv[1:] if argv is None else argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the server on SIGTERM too
     try:
         with LocalServer(extra_args=args) as srv:
             print(f"base_url={srv.base_url} model={srv.model} log={srv.log_path}", flush=True)
