@@ -60,6 +60,25 @@ def _list(value: object, what: str) -> list[Any]:
     return value
 
 
+class _Parts(list):  # type: ignore[type-arg]
+    """Text arriving in pieces. Every 256 pieces the newest ones are joined into one string, so a long
+    answer made of tiny deltas costs about its own size in memory rather than a string object per delta.
+    Only the not-yet-joined tail is joined, which keeps the work linear in the answer's length."""
+
+    __slots__ = ("mark",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mark = 0
+
+    def add(self, piece: str) -> None:
+        self.append(piece)
+        mark = self.mark
+        if len(self) - mark >= 256:
+            self[mark:] = ["".join(self[mark:])]
+            self.mark = mark + 1
+
+
 class _ToolCall:
     """One tool call being streamed (function or custom)."""
 
@@ -71,7 +90,7 @@ class _ToolCall:
         self.id: str | None = None
         self.type: str | None = None
         self.name: str | None = None
-        self.args: list[str] = []  # function.arguments, or custom.input
+        self.args: _Parts = _Parts()  # function.arguments, or custom.input
         self.extra: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -331,13 +350,13 @@ class ChatCompletionAccumulator:
                 if value:
                     parts = state.content
                     if parts is None:
-                        parts = state.content = []
-                    parts.append(_text(value, "delta.content"))
+                        parts = state.content = _Parts()
+                    parts.add(_text(value, "delta.content"))
                     state.content_len += len(value)
                     if events is not None:
                         events.append(ContentDelta(state.index, value, parts, state.content_len))
                 elif state.content is None:
-                    state.content = []
+                    state.content = _Parts()
             elif key == "role":
                 if state.role is None:
                     state.role = value
@@ -345,13 +364,13 @@ class ChatCompletionAccumulator:
                 if value:
                     parts = state.refusal
                     if parts is None:
-                        parts = state.refusal = []
-                    parts.append(_text(value, "delta.refusal"))
+                        parts = state.refusal = _Parts()
+                    parts.add(_text(value, "delta.refusal"))
                     state.refusal_len += len(value)
                     if events is not None:
                         events.append(RefusalDelta(state.index, value, parts, state.refusal_len))
                 elif state.refusal is None:
-                    state.refusal = []
+                    state.refusal = _Parts()
             elif key == "tool_calls":
                 for tool_delta in value:
                     self._add_tool_call(state, tool_delta, events)
@@ -364,7 +383,7 @@ class ChatCompletionAccumulator:
                     call.name = name
                 arguments = value.get("arguments")
                 if arguments:
-                    call.args.append(_text(arguments, "delta.function_call.arguments"))
+                    call.args.add(_text(arguments, "delta.function_call.arguments"))
                     if events is not None:
                         events.append(ToolCallArgumentsDelta(state.index, None, call.name, arguments))
             elif key == "audio":
@@ -374,7 +393,10 @@ class ChatCompletionAccumulator:
                 for akey, avalue in value.items():
                     if akey == "transcript" or akey == "data":
                         if avalue is not None:
-                            audio.setdefault(akey, []).append(_text(avalue, f"delta.audio.{akey}"))
+                            buffer = audio.get(akey)
+                            if buffer is None:
+                                buffer = audio[akey] = _Parts()
+                            buffer.add(_text(avalue, f"delta.audio.{akey}"))
                     elif avalue is not None and (akey not in audio or akey != "id"):
                         audio[akey] = avalue
             elif key == "annotations":
@@ -389,11 +411,12 @@ class ChatCompletionAccumulator:
                         texts = state.delta_text = {}
                     parts = texts.get(key)
                     if parts is None:
-                        texts[key] = [value]
+                        parts = texts[key] = _Parts()
+                        parts.append(value)
                         if state.delta_extra:
                             state.delta_extra.pop(key, None)
                     else:
-                        parts.append(value)
+                        parts.add(value)
                 else:
                     if state.delta_extra is None:
                         state.delta_extra = {}
@@ -435,7 +458,7 @@ class ChatCompletionAccumulator:
                 call.name = name
             text = body.get(text_key)
             if text:
-                call.args.append(_text(text, f"tool_calls[].{text_key}"))
+                call.args.add(_text(text, f"tool_calls[].{text_key}"))
                 if events is not None:
                     events.append(ToolCallArgumentsDelta(state.index, call.index, call.name, text))
         for key in delta:

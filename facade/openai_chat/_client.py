@@ -146,6 +146,10 @@ def _page_query(
 def _parse(parse: Any, data: Any, response: httpx.Response) -> Any:
     try:
         return parse(data)
+    except APIResponseValidationError as exc:
+        if exc.response is not None:
+            raise
+        raise APIResponseValidationError(exc.message, response=response, body=data) from exc
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise APIResponseValidationError(
             f"the response body does not match the API's schema: {type(exc).__name__}: {exc}",

@@ -15,6 +15,8 @@ from openai_chat_api.models import (
 )
 from openai_chat_api.types import Unset
 
+from ._exceptions import APIResponseValidationError
+
 __all__ = ["ChatCompletion", "ChatCompletionChunk", "completion_from_dict", "chunk_from_dict"]
 
 ChatCompletionChunk = CreateChatCompletionStreamResponse
@@ -71,14 +73,29 @@ class ChatCompletion(CreateChatCompletionResponse):
         return normalize_messages([self.message])[0]
 
 
+_SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+
+
 def completion_from_dict(data: Mapping[str, Any], request_id: str | None = None) -> ChatCompletion:
-    completion = ChatCompletion.from_dict(data)
+    """The typed completion, or APIResponseValidationError when ``data`` is not shaped like one."""
+    try:
+        completion = ChatCompletion.from_dict(data)
+    except _SHAPE_ERRORS as exc:
+        raise APIResponseValidationError(
+            f"completion does not match the API's schema: {type(exc).__name__}: {exc}", body=data
+        ) from exc
     completion.request_id = request_id
     return completion
 
 
 def chunk_from_dict(data: Mapping[str, Any]) -> ChatCompletionChunk:
-    return ChatCompletionChunk.from_dict(data)
+    """The typed chunk, or APIResponseValidationError when ``data`` is not shaped like one."""
+    try:
+        return ChatCompletionChunk.from_dict(data)
+    except _SHAPE_ERRORS as exc:
+        raise APIResponseValidationError(
+            f"stream chunk does not match the API's schema: {type(exc).__name__}: {exc}", body=data
+        ) from exc
 
 
 @attrs.define

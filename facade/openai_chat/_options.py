@@ -76,6 +76,11 @@ class ClientOptions:
     ) -> ClientOptions:
         """Options from arguments, falling back to the ``OPENAI_*`` environment variables."""
         env = os.environ
+        for name, value in (("api_key", api_key), ("organization", organization), ("project", project)):
+            if not isinstance(value, Unset):
+                _check_header_value(name, value)
+        if not isinstance(default_headers, Unset):
+            check_headers("default_headers", default_headers)
         return cls(
             api_key=env.get("OPENAI_API_KEY") if isinstance(api_key, Unset) else api_key,
             base_url=_check_base_url(
@@ -97,6 +102,11 @@ class ClientOptions:
     def evolve(self, **changes: Any) -> ClientOptions:
         """A copy with ``changes`` applied (arguments as for :meth:`create`; UNSET leaves a field)."""
         given = {k: v for k, v in changes.items() if not isinstance(v, Unset)}
+        for name in ("api_key", "organization", "project"):
+            if name in given:
+                _check_header_value(name, given[name])
+        if "default_headers" in given:
+            check_headers("default_headers", given["default_headers"])
         if "base_url" in given:
             given["base_url"] = _check_base_url(given["base_url"])
         if "timeout" in given:
@@ -119,6 +129,21 @@ class ClientOptions:
             headers["OpenAI-Project"] = self.project
         headers.update(self.default_headers)
         return headers
+
+
+def _check_header_value(name: str, value: Any) -> None:
+    """Header values must be ASCII text; the message never echoes the value (it may be a key)."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, got {type(value).__name__}")
+    if not value.isascii() or "\n" in value or "\r" in value:
+        raise ValueError(f"{name} must be ASCII text on one line (it travels in an HTTP header)")
+
+
+def check_headers(name: str, headers: Mapping[str, Any] | None) -> None:
+    for key, value in (headers or {}).items():
+        _check_header_value(f"{name}[{key!r}]", value)
 
 
 def _check_retries(value: Any) -> int:

@@ -60,6 +60,11 @@ class _StreamBase:
     def _check_readable(self) -> None:
         response = self._response
         if response is not None and response.is_closed and not self._consumed:
+            try:
+                response.content  # noqa: B018 - a body read in advance can still be replayed
+                return
+            except httpx.ResponseNotRead:
+                pass
             raise IncompleteStreamError(
                 "the stream was closed before it ended; current() gives what arrived",
                 partial=self._acc.snapshot_dict(),

@@ -10,6 +10,8 @@ from ._models import ChatCompletion, ParsedChatCompletionMessage, completion_fro
 __all__ = ["Structured", "split_response_format", "completion_finisher"]
 
 _WIRE_TYPES = frozenset({"text", "json_object", "json_schema"})
+_SCHEMA_TYPES = frozenset({"object", "array", "string", "number", "integer", "boolean", "null"})
+_SCHEMA_KEYS = ("properties", "$schema", "$ref", "anyOf", "oneOf", "allOf", "items", "enum")
 
 
 class Structured:
@@ -35,10 +37,23 @@ def split_response_format(value: Any) -> tuple[Any, Any]:
     if hasattr(value, "to_dict") and not isinstance(value, type):
         return value.to_dict(), None  # a generated ResponseFormat* model
     if isinstance(value, Mapping):
-        if value.get("type") in _WIRE_TYPES and (
-            "json_schema" in value or value.get("type") != "json_schema"
-        ):
+        kind = value.get("type")
+        if kind in _WIRE_TYPES:
+            if kind == "json_schema" and not isinstance(value.get("json_schema"), Mapping):
+                raise ValueError(
+                    "response_format: type 'json_schema' needs a 'json_schema' object (name, schema)"
+                )
             return value, None  # already the wire form
+        if isinstance(kind, str) and kind not in _SCHEMA_TYPES:
+            raise ValueError(
+                "response_format: 'type' must be 'text', 'json_object' or 'json_schema' "
+                f"(or pass a JSON schema), got {kind!r}"
+            )
+        if kind is None and not any(key in value for key in _SCHEMA_KEYS):
+            raise ValueError(
+                "response_format must be a response_format dict (with 'type') or a JSON schema, got a dict "
+                f"with keys {sorted(value)!r}"
+            )
         return response_format_for(dict(value)), dict(value)  # a bare JSON schema
     if isinstance(value, type):
         return response_format_for(value), value

@@ -27,7 +27,7 @@ from ._exceptions import (
     AuthenticationError,
     make_status_error,
 )
-from ._options import ClientOptions
+from ._options import ClientOptions, check_headers
 from ._retry import retry_delay, should_retry
 
 logger = logging.getLogger("openai_chat")
@@ -59,6 +59,7 @@ def build_request(
     if call.stream:
         headers["Accept"] = "text/event-stream"
     if call.extra_headers:
+        check_headers("extra_headers", call.extra_headers)
         headers.update(call.extra_headers)
     params: dict[str, Any] = dict(options.default_query)
     if call.query:

@@ -257,9 +257,6 @@ def test_chunks_with_wrong_values_raise_only_our_errors(chunks: list[Any]) -> No
     only_our_errors(text)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="typed chunks and the final completion are built without catching errors"
-)
 @settings(FUZZ, derandomize=True)
 @given(mutated_chunks(), st.sampled_from(["iterate", "final", "accumulate_sse"]))
 def test_typed_results_of_wrong_chunks_raise_only_our_errors(chunks: list[Any], how: str) -> None:
@@ -283,7 +280,6 @@ OK_CHUNK = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model":
             "choices": [{"index": 0, "delta": {"content": "x"}, "finish_reason": "stop"}]}  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="chunk_from_dict / completion_from_dict errors escape unwrapped")
 @pytest.mark.parametrize(
     ("chunks", "how"),
     [
@@ -307,9 +303,6 @@ def test_known_wrong_chunks_raise_validation_errors(chunks: list[Any], how: str)
                 stream.final()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="final() refuses a response whose body was already read (closed, unread)"
-)
 def test_final_on_a_response_read_in_advance() -> None:
     body = b"data: " + json.dumps(OK_CHUNK).encode() + b"\n\n" + DONE
     client = _mock_client(lambda request: httpx.Response(200, content=body))  # bytes: read at once
@@ -470,7 +463,6 @@ def test_invalid_builder_arguments_are_refused_by_name(case: tuple[str, Any]) ->
     assert builder in str(info.value), f"{builder}: {info.value}"
 
 
-@pytest.mark.xfail(strict=True, reason="a dict whose type is no wire type is taken as a JSON schema and sent")
 @pytest.mark.parametrize("value", [{"type": "json_objet"}, {"type": "json_schema"}, {"type": ""}])
 def test_response_format_typos_are_refused(value: dict[str, str]) -> None:
     with pytest.raises(ValueError, match="response_format"):
