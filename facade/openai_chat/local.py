@@ -185,6 +185,9 @@ class LocalServer:
             os.close(fd)
             self.log_path = Path(name)
         env = dict(os.environ)
+        # llama.cpp's OpenMP threads spin while waiting; on a busy 2-core machine (tests, other servers)
+        # that drops generation from ~20 to <1 token/s. Passive waiting keeps it at ~20.
+        env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         if self.extra_bufts is not None:
             env["OPENAI_CHAT_LLAMA_EXTRA_BUFTS"] = "1" if self.extra_bufts else "0"
         on_main_thread = threading.current_thread() is threading.main_thread()
