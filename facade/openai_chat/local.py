@@ -270,13 +270,15 @@ class LocalServer:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m openai_chat.local [extra llama_cpp.server args]``: serve until Ctrl-C."""
+    """``python -m openai_chat.local [extra llama_cpp.server args]``: print the base URL, serve until Ctrl-C."""
     args = list(sys.argv[1:] if argv is None else argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the server on SIGTERM too
     try:
         with LocalServer(extra_args=args) as srv:
-            print(f"base_url={srv.base_url} model={srv.model} log={srv.log_path}", flush=True)
-            print("serving; press Ctrl-C to stop", file=sys.stderr, flush=True)
+            print(srv.base_url, flush=True)
+            print(
+                f"model {srv.model!r}, log {srv.log_path}; press Ctrl-C to stop", file=sys.stderr, flush=True
+            )
             while srv.process is not None and srv.process.poll() is None:
                 time.sleep(0.5)
             code = srv.process.returncode if srv.process is not None else None
