@@ -160,6 +160,7 @@ class LocalServer:
         self.startup_timeout = startup_timeout
         self.stop_timeout = stop_timeout
         self.log_path = Path(log_path) if log_path is not None else None
+        self._own_log = False  # a log we created is removed after a clean stop, kept after a failure
         self.extra_args = list(extra_args)
         self.extra_bufts = extra_bufts  # None: off only if llama.cpp was built with AMX (see _BOOTSTRAP)
         self.port: int | None = None
@@ -183,7 +184,7 @@ class LocalServer:
         if self.log_path is None:
             fd, name = tempfile.mkstemp(prefix="openai-chat-llama-server-", suffix=".log")
             os.close(fd)
-            self.log_path = Path(name)
+            self.log_path, self._own_log = Path(name), True
         env = dict(os.environ)
         # llama.cpp's OpenMP threads spin while waiting; on a busy 2-core machine (tests, other servers)
         # that drops generation from ~20 to <1 token/s. Passive waiting keeps it at ~20.
@@ -214,6 +215,7 @@ class LocalServer:
                 self._wait_ready()
                 return self
             except LocalServerError:
+                self._own_log = False  # the error message points at the log
                 self.stop()
                 if "address already in use" not in _tail(self.log_path).lower():
                     raise
@@ -251,7 +253,10 @@ class LocalServer:
     def stop(self) -> None:
         """Stop the server: SIGTERM, then SIGKILL if it has not exited within ``stop_timeout``."""
         proc, self.process = self.process, None
-        if proc is None or proc.poll() is not None:
+        if proc is None:
+            return
+        if proc.poll() is not None:  # exited by itself: keep its log for a post-mortem
+            self._own_log = False
             return
         proc.terminate()
         try:
@@ -259,6 +264,8 @@ class LocalServer:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        if self._own_log and self.log_path is not None:
+            self.log_path.unlink(missing_ok=True)
 
     def __enter__(self) -> LocalServer:
         return self.start()

@@ -52,6 +52,7 @@ def test_stops_on_exit() -> None:
         assert proc is not None and proc.poll() is None
     _assert_stopped(proc, base_url)
     assert srv.process is None
+    assert srv.log_path is not None and not srv.log_path.exists(), "own log kept after a clean stop"
 
 
 def test_stops_after_exception_in_block() -> None:
@@ -69,6 +70,17 @@ def test_startup_failure_includes_log_tail(tmp_path) -> None:
     with pytest.raises(LocalServerError, match="during startup") as info:
         LocalServer(bogus, log_path=tmp_path / "server.log", startup_timeout=60).start()
     assert "log " in str(info.value) and "llama_cpp.server" in str(info.value)
+
+
+def test_failure_keeps_the_log_it_points_at(tmp_path) -> None:
+    bogus = tmp_path / "not-a-model.gguf"
+    bogus.write_bytes(b"this is not a gguf file")
+    srv = LocalServer(bogus, startup_timeout=60)
+    with pytest.raises(LocalServerError) as info:
+        srv.start()
+    assert srv.log_path is not None and srv.log_path.exists()
+    assert str(srv.log_path) in str(info.value)
+    srv.log_path.unlink()
 
 
 def test_missing_model_file_is_reported(tmp_path) -> None:
