@@ -35,6 +35,9 @@ format: setup
 test: lint check-generated
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+demo: setup
+	$(BIN)/python scripts/demo.py
+
 bench: setup
 	$(BIN)/python -m bench
 
