@@ -200,6 +200,8 @@ class LocalServer:
                 "--chat_format", self.chat_format, "--n_ctx", str(self.n_ctx),
                 "--n_threads", str(self.n_threads), "--n_threads_batch", str(self.n_threads),
                 "--use_mlock", "False", "--host", "127.0.0.1", "--port", str(self.port),
+                # Queue concurrent requests instead of cutting the running stream off.
+                "--interrupt_requests", "False",
                 *self.extra_args,
             ]  # fmt: skip
             with open(self.log_path, "ab") as log:

@@ -11,9 +11,9 @@ What this server (llama-cpp-python 0.3.x) does differently from the API, as seen
   ``service_tier`` (optional). The models take a missing ``refusal`` as unset.
 * A message with tool calls also carries the deprecated ``function_call`` with the same name and arguments.
 * Streamed tool calls send ``delta`` objects with ``role``, ``content``, ``function_call`` and ``tool_calls``
-  all ``null``; the generated ``ChatCompletionStreamResponseDelta`` rejects ``function_call: null`` and
-  ``tool_calls: null`` (TypeError), see the strict xfail below. The arguments arrive twice, once as
-  ``function_call`` and once as ``tool_calls`` deltas, so ``events()`` yields every argument delta twice.
+  all ``null``; the generated models read an optional field sent as ``null`` as unset. The arguments
+  arrive twice, once as ``function_call`` and once as ``tool_calls`` deltas; the accumulator counts a
+  ``function_call`` that mirrors ``tool_calls`` in the same delta once.
 * ``stream_options.include_usage`` is ignored: no usage chunk, so a streamed completion has no usage.
 * ``n`` is ignored (one choice); tool-call ids look like ``call__0_<name>_cmpl-<uuid>``; forced tool-call
   arguments and JSON answers come padded with spaces (``{ "city": "Oslo" } ``).
@@ -27,8 +27,8 @@ What this server (llama-cpp-python 0.3.x) does differently from the API, as seen
   KeyError 'content') on an assistant message without ``content``.
 * Stored completions are not implemented: ``GET /chat/completions`` is 405, ``GET /chat/completions/{id}``
   404 with ``{"detail": "Not Found"}``.
-* A new request interrupts a stream in progress (``interrupt_requests`` defaults to on): the running
-  stream gets ``data: [DONE]`` and the connection is dropped in the middle of the chunked body.
+* By default a new request interrupts a stream in progress (the running stream gets ``data: [DONE]`` and
+  the connection drops mid-body); ``LocalServer`` starts the server with ``--interrupt_requests False``.
 """
 
 from __future__ import annotations
@@ -412,12 +412,6 @@ def test_run_tools_runs_the_function_and_sends_the_result(client: oc.Client) -> 
     assert result.messages[2]["role"] == "tool" and result.messages[2]["content"].startswith("Sunny")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(ContractError, TypeError),
-    reason="streamed tool-call deltas carry function_call: null and tool_calls: null, which the generated "
-    "ChatCompletionStreamResponseDelta does not parse",
-)
 def test_streamed_tool_call_chunks_parse(client: oc.Client) -> None:
     with client.chat.stream(
         messages="What is the weather in Oslo?",
@@ -463,12 +457,6 @@ def test_structured_answer_parses_into_the_class(client: oc.Client, how: str) ->
 # -- concurrency, errors and the pool -----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=oc.APIConnectionError,
-    reason="the server interrupts a running stream when the next request arrives (llama_cpp.server "
-    "interrupt_requests defaults to on; LocalServer would need --interrupt_requests False)",
-)
 def test_eight_concurrent_streams_all_complete(local_server: LocalServer) -> None:
     r = Run("async", local_server)
 

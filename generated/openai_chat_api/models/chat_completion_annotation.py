@@ -49,7 +49,7 @@ class ChatCompletionAnnotation:
         d = dict(src_dict)
         url_citation = ChatCompletionURLCitation.from_dict(d.pop("url_citation"))
 
-        type_ = d.pop("type", UNSET)
+        type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
 
         chat_completion_annotation = cls(
             url_citation=url_citation,

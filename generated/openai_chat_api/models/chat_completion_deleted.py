@@ -53,7 +53,7 @@ class ChatCompletionDeleted:
 
         deleted = d.pop("deleted")
 
-        object_ = d.pop("object", UNSET)
+        object_ = UNSET if (_v := d.pop("object", UNSET)) is None else _v
 
         chat_completion_deleted = cls(
             id=id,

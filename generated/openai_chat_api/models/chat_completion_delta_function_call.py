@@ -41,9 +41,9 @@ class ChatCompletionDeltaFunctionCall:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        arguments = d.pop("arguments", UNSET)
+        arguments = UNSET if (_v := d.pop("arguments", UNSET)) is None else _v
 
-        name = d.pop("name", UNSET)
+        name = UNSET if (_v := d.pop("name", UNSET)) is None else _v
 
         chat_completion_delta_function_call = cls(
             arguments=arguments,

@@ -79,7 +79,7 @@ class ChatCompletionList:
 
         has_more = d.pop("has_more")
 
-        object_ = d.pop("object", UNSET)
+        object_ = UNSET if (_v := d.pop("object", UNSET)) is None else _v
 
         chat_completion_list = cls(
             data=data,

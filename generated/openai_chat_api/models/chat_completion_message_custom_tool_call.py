@@ -67,7 +67,7 @@ class ChatCompletionMessageCustomToolCall:
 
         custom = ChatCompletionMessageCustomToolCallCustom.from_dict(d.pop("custom"))
 
-        _type_ = d.pop("type", UNSET)
+        _type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
         type_: ChatCompletionMessageCustomToolCallType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET

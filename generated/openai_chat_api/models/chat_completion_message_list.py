@@ -79,7 +79,7 @@ class ChatCompletionMessageList:
 
         has_more = d.pop("has_more")
 
-        object_ = d.pop("object", UNSET)
+        object_ = UNSET if (_v := d.pop("object", UNSET)) is None else _v
 
         chat_completion_message_list = cls(
             data=data,

@@ -66,7 +66,7 @@ class ChatCompletionMessageToolCall:
 
         function = ChatCompletionMessageToolCallFunction.from_dict(d.pop("function"))
 
-        _type_ = d.pop("type", UNSET)
+        _type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
         type_: ChatCompletionMessageToolCallType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET

@@ -66,11 +66,11 @@ class ChatCompletionMessageToolCallChunk:
         d = dict(src_dict)
         index = d.pop("index")
 
-        id = d.pop("id", UNSET)
+        id = UNSET if (_v := d.pop("id", UNSET)) is None else _v
 
-        type_ = d.pop("type", UNSET)
+        type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
 
-        _function = d.pop("function", UNSET)
+        _function = UNSET if (_v := d.pop("function", UNSET)) is None else _v
         function: ChatCompletionMessageToolCallChunkFunction | Unset
         if isinstance(_function, Unset):
             function = UNSET

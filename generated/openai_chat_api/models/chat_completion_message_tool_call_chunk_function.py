@@ -41,9 +41,9 @@ class ChatCompletionMessageToolCallChunkFunction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        name = UNSET if (_v := d.pop("name", UNSET)) is None else _v
 
-        arguments = d.pop("arguments", UNSET)
+        arguments = UNSET if (_v := d.pop("arguments", UNSET)) is None else _v
 
         chat_completion_message_tool_call_chunk_function = cls(
             name=name,

@@ -60,7 +60,7 @@ class ChatCompletionModerationError:
 
         message = d.pop("message")
 
-        _type_ = d.pop("type", UNSET)
+        _type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
         type_: ChatCompletionModerationErrorType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET

@@ -73,7 +73,7 @@ class ChatCompletionModerationResults:
 
             results.append(results_item)
 
-        _type_ = d.pop("type", UNSET)
+        _type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
         type_: ChatCompletionModerationResultsType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET

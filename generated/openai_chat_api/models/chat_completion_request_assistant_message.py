@@ -247,7 +247,7 @@ class ChatCompletionRequestAssistantMessage:
 
         refusal = _parse_refusal(d.pop("refusal", UNSET))
 
-        name = d.pop("name", UNSET)
+        name = UNSET if (_v := d.pop("name", UNSET)) is None else _v
 
         def _parse_audio(
             data: object,
@@ -268,7 +268,7 @@ class ChatCompletionRequestAssistantMessage:
 
         audio = _parse_audio(d.pop("audio", UNSET))
 
-        _tool_calls = d.pop("tool_calls", UNSET)
+        _tool_calls = UNSET if (_v := d.pop("tool_calls", UNSET)) is None else _v
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
             | Unset

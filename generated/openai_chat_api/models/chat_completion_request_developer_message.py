@@ -95,7 +95,7 @@ class ChatCompletionRequestDeveloperMessage:
 
         role = ChatCompletionRequestDeveloperMessageRole(d.pop("role"))
 
-        name = d.pop("name", UNSET)
+        name = UNSET if (_v := d.pop("name", UNSET)) is None else _v
 
         chat_completion_request_developer_message = cls(
             content=content,

@@ -70,7 +70,9 @@ class ChatCompletionRequestMessageContentPartAudio:
             d.pop("input_audio")
         )
 
-        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", UNSET)
+        _prompt_cache_breakpoint = (
+            UNSET if (_v := d.pop("prompt_cache_breakpoint", UNSET)) is None else _v
+        )
         prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset
         if isinstance(_prompt_cache_breakpoint, Unset):
             prompt_cache_breakpoint = UNSET

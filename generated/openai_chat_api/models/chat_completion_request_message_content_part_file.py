@@ -68,7 +68,9 @@ class ChatCompletionRequestMessageContentPartFile:
 
         file = ChatCompletionRequestMessageContentPartFileFile.from_dict(d.pop("file"))
 
-        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", UNSET)
+        _prompt_cache_breakpoint = (
+            UNSET if (_v := d.pop("prompt_cache_breakpoint", UNSET)) is None else _v
+        )
         prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset
         if isinstance(_prompt_cache_breakpoint, Unset):
             prompt_cache_breakpoint = UNSET

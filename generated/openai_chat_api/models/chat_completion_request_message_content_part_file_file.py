@@ -47,11 +47,11 @@ class ChatCompletionRequestMessageContentPartFileFile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        filename = d.pop("filename", UNSET)
+        filename = UNSET if (_v := d.pop("filename", UNSET)) is None else _v
 
-        file_data = d.pop("file_data", UNSET)
+        file_data = UNSET if (_v := d.pop("file_data", UNSET)) is None else _v
 
-        file_id = d.pop("file_id", UNSET)
+        file_id = UNSET if (_v := d.pop("file_id", UNSET)) is None else _v
 
         chat_completion_request_message_content_part_file_file = cls(
             filename=filename,

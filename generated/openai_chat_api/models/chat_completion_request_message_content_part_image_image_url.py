@@ -45,7 +45,7 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
         d = dict(src_dict)
         url = d.pop("url")
 
-        detail = d.pop("detail", UNSET)
+        detail = UNSET if (_v := d.pop("detail", UNSET)) is None else _v
 
         chat_completion_request_message_content_part_image_image_url = cls(
             url=url,

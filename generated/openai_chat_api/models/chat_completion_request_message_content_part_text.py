@@ -66,14 +66,16 @@ class ChatCompletionRequestMessageContentPartText:
         d = dict(src_dict)
         text = d.pop("text")
 
-        _type_ = d.pop("type", UNSET)
+        _type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
         type_: ChatCompletionRequestMessageContentPartTextType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = ChatCompletionRequestMessageContentPartTextType(_type_)
 
-        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", UNSET)
+        _prompt_cache_breakpoint = (
+            UNSET if (_v := d.pop("prompt_cache_breakpoint", UNSET)) is None else _v
+        )
         prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset
         if isinstance(_prompt_cache_breakpoint, Unset):
             prompt_cache_breakpoint = UNSET

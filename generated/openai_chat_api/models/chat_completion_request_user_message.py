@@ -193,7 +193,7 @@ class ChatCompletionRequestUserMessage:
 
         role = ChatCompletionRequestUserMessageRole(d.pop("role"))
 
-        name = d.pop("name", UNSET)
+        name = UNSET if (_v := d.pop("name", UNSET)) is None else _v
 
         chat_completion_request_user_message = cls(
             content=content,

@@ -145,7 +145,7 @@ class ChatCompletionResponseMessage:
 
         refusal = _parse_refusal(d.pop("refusal", UNSET))
 
-        _tool_calls = d.pop("tool_calls", UNSET)
+        _tool_calls = UNSET if (_v := d.pop("tool_calls", UNSET)) is None else _v
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
             | Unset
@@ -191,7 +191,7 @@ class ChatCompletionResponseMessage:
                     componentsschemas_chat_completion_message_tool_calls_item
                 )
 
-        _annotations = d.pop("annotations", UNSET)
+        _annotations = UNSET if (_v := d.pop("annotations", UNSET)) is None else _v
         annotations: list[ChatCompletionAnnotation] | Unset = UNSET
         if _annotations is not UNSET:
             annotations = []
@@ -202,9 +202,9 @@ class ChatCompletionResponseMessage:
 
                 annotations.append(annotations_item)
 
-        role = d.pop("role", UNSET)
+        role = UNSET if (_v := d.pop("role", UNSET)) is None else _v
 
-        _function_call = d.pop("function_call", UNSET)
+        _function_call = UNSET if (_v := d.pop("function_call", UNSET)) is None else _v
         function_call: ChatCompletionFunctionCall | Unset
         if isinstance(_function_call, Unset):
             function_call = UNSET

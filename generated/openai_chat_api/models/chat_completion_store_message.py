@@ -197,7 +197,7 @@ class ChatCompletionStoreMessage:
 
         refusal = _parse_refusal(d.pop("refusal", UNSET))
 
-        _tool_calls = d.pop("tool_calls", UNSET)
+        _tool_calls = UNSET if (_v := d.pop("tool_calls", UNSET)) is None else _v
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
             | Unset
@@ -243,7 +243,7 @@ class ChatCompletionStoreMessage:
                     componentsschemas_chat_completion_message_tool_calls_item
                 )
 
-        _annotations = d.pop("annotations", UNSET)
+        _annotations = UNSET if (_v := d.pop("annotations", UNSET)) is None else _v
         annotations: list[ChatCompletionStoreMessageAnnotation] | Unset = UNSET
         if _annotations is not UNSET:
             annotations = []
@@ -254,9 +254,9 @@ class ChatCompletionStoreMessage:
 
                 annotations.append(annotations_item)
 
-        role = d.pop("role", UNSET)
+        role = UNSET if (_v := d.pop("role", UNSET)) is None else _v
 
-        _function_call = d.pop("function_call", UNSET)
+        _function_call = UNSET if (_v := d.pop("function_call", UNSET)) is None else _v
         function_call: ChatCompletionStoreMessageFunctionCall | Unset
         if isinstance(_function_call, Unset):
             function_call = UNSET

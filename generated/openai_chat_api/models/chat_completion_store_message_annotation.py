@@ -53,7 +53,7 @@ class ChatCompletionStoreMessageAnnotation:
             d.pop("url_citation")
         )
 
-        type_ = d.pop("type", UNSET)
+        type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
 
         chat_completion_store_message_annotation = cls(
             url_citation=url_citation,

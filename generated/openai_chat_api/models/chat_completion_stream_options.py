@@ -41,9 +41,11 @@ class ChatCompletionStreamOptions:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        include_usage = d.pop("include_usage", UNSET)
+        include_usage = UNSET if (_v := d.pop("include_usage", UNSET)) is None else _v
 
-        include_obfuscation = d.pop("include_obfuscation", UNSET)
+        include_obfuscation = (
+            UNSET if (_v := d.pop("include_obfuscation", UNSET)) is None else _v
+        )
 
         chat_completion_stream_options = cls(
             include_usage=include_usage,

@@ -94,14 +94,14 @@ class ChatCompletionStreamResponseDelta:
 
         content = _parse_content(d.pop("content", UNSET))
 
-        _function_call = d.pop("function_call", UNSET)
+        _function_call = UNSET if (_v := d.pop("function_call", UNSET)) is None else _v
         function_call: ChatCompletionDeltaFunctionCall | Unset
         if isinstance(_function_call, Unset):
             function_call = UNSET
         else:
             function_call = ChatCompletionDeltaFunctionCall.from_dict(_function_call)
 
-        _tool_calls = d.pop("tool_calls", UNSET)
+        _tool_calls = UNSET if (_v := d.pop("tool_calls", UNSET)) is None else _v
         tool_calls: list[ChatCompletionMessageToolCallChunk] | Unset = UNSET
         if _tool_calls is not UNSET:
             tool_calls = []
@@ -112,7 +112,7 @@ class ChatCompletionStreamResponseDelta:
 
                 tool_calls.append(tool_calls_item)
 
-        role = d.pop("role", UNSET)
+        role = UNSET if (_v := d.pop("role", UNSET)) is None else _v
 
         def _parse_refusal(data: object) -> None | str | Unset:
             if data is None:

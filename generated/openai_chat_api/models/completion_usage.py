@@ -79,7 +79,9 @@ class CompletionUsage:
 
         total_tokens = d.pop("total_tokens")
 
-        _completion_tokens_details = d.pop("completion_tokens_details", UNSET)
+        _completion_tokens_details = (
+            UNSET if (_v := d.pop("completion_tokens_details", UNSET)) is None else _v
+        )
         completion_tokens_details: CompletionUsageCompletionTokensDetails | Unset
         if isinstance(_completion_tokens_details, Unset):
             completion_tokens_details = UNSET
@@ -90,7 +92,9 @@ class CompletionUsage:
                 )
             )
 
-        _prompt_tokens_details = d.pop("prompt_tokens_details", UNSET)
+        _prompt_tokens_details = (
+            UNSET if (_v := d.pop("prompt_tokens_details", UNSET)) is None else _v
+        )
         prompt_tokens_details: CompletionUsagePromptTokensDetails | Unset
         if isinstance(_prompt_tokens_details, Unset):
             prompt_tokens_details = UNSET

@@ -59,15 +59,21 @@ class CompletionUsageCompletionTokensDetails:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        accepted_prediction_tokens = d.pop("accepted_prediction_tokens", UNSET)
+        accepted_prediction_tokens = (
+            UNSET if (_v := d.pop("accepted_prediction_tokens", UNSET)) is None else _v
+        )
 
-        audio_tokens = d.pop("audio_tokens", UNSET)
+        audio_tokens = UNSET if (_v := d.pop("audio_tokens", UNSET)) is None else _v
 
-        reasoning_tokens = d.pop("reasoning_tokens", UNSET)
+        reasoning_tokens = (
+            UNSET if (_v := d.pop("reasoning_tokens", UNSET)) is None else _v
+        )
 
-        text_tokens = d.pop("text_tokens", UNSET)
+        text_tokens = UNSET if (_v := d.pop("text_tokens", UNSET)) is None else _v
 
-        rejected_prediction_tokens = d.pop("rejected_prediction_tokens", UNSET)
+        rejected_prediction_tokens = (
+            UNSET if (_v := d.pop("rejected_prediction_tokens", UNSET)) is None else _v
+        )
 
         completion_usage_completion_tokens_details = cls(
             accepted_prediction_tokens=accepted_prediction_tokens,

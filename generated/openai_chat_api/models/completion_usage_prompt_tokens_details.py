@@ -59,15 +59,17 @@ class CompletionUsagePromptTokensDetails:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        audio_tokens = d.pop("audio_tokens", UNSET)
+        audio_tokens = UNSET if (_v := d.pop("audio_tokens", UNSET)) is None else _v
 
-        cached_tokens = d.pop("cached_tokens", UNSET)
+        cached_tokens = UNSET if (_v := d.pop("cached_tokens", UNSET)) is None else _v
 
-        text_tokens = d.pop("text_tokens", UNSET)
+        text_tokens = UNSET if (_v := d.pop("text_tokens", UNSET)) is None else _v
 
-        image_tokens = d.pop("image_tokens", UNSET)
+        image_tokens = UNSET if (_v := d.pop("image_tokens", UNSET)) is None else _v
 
-        cache_write_tokens = d.pop("cache_write_tokens", UNSET)
+        cache_write_tokens = (
+            UNSET if (_v := d.pop("cache_write_tokens", UNSET)) is None else _v
+        )
 
         completion_usage_prompt_tokens_details = cls(
             audio_tokens=audio_tokens,

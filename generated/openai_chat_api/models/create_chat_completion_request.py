@@ -671,7 +671,7 @@ class CreateChatCompletionRequest:
 
         top_p = _parse_top_p(d.pop("top_p", UNSET))
 
-        user = d.pop("user", UNSET)
+        user = UNSET if (_v := d.pop("user", UNSET)) is None else _v
 
         def _parse_safety_identifier(data: object) -> None | str | Unset:
             if data is None:
@@ -717,7 +717,9 @@ class CreateChatCompletionRequest:
             d.pop("prompt_cache_retention", UNSET)
         )
 
-        _prompt_cache_options = d.pop("prompt_cache_options", UNSET)
+        _prompt_cache_options = (
+            UNSET if (_v := d.pop("prompt_cache_options", UNSET)) is None else _v
+        )
         prompt_cache_options: PromptCacheOptionsParam | Unset
         if isinstance(_prompt_cache_options, Unset):
             prompt_cache_options = UNSET
@@ -832,7 +834,9 @@ class CreateChatCompletionRequest:
 
         presence_penalty = _parse_presence_penalty(d.pop("presence_penalty", UNSET))
 
-        _web_search_options = d.pop("web_search_options", UNSET)
+        _web_search_options = (
+            UNSET if (_v := d.pop("web_search_options", UNSET)) is None else _v
+        )
         web_search_options: WebSearchOptions | Unset
         if isinstance(_web_search_options, Unset):
             web_search_options = UNSET
@@ -871,7 +875,9 @@ class CreateChatCompletionRequest:
 
             return response_format_type_2
 
-        response_format = _parse_response_format(d.pop("response_format", UNSET))
+        response_format = _parse_response_format(
+            UNSET if (_v := d.pop("response_format", UNSET)) is None else _v
+        )
 
         def _parse_audio(data: object) -> ChatCompletionAudioParam | None | Unset:
             if data is None:
@@ -1033,7 +1039,7 @@ class CreateChatCompletionRequest:
 
         stream_options = _parse_stream_options(d.pop("stream_options", UNSET))
 
-        _tools = d.pop("tools", UNSET)
+        _tools = UNSET if (_v := d.pop("tools", UNSET)) is None else _v
         tools: list[ChatCompletionTool | CustomToolChatCompletions] | Unset = UNSET
         if _tools is not UNSET:
             tools = []
@@ -1109,9 +1115,13 @@ class CreateChatCompletionRequest:
 
             return componentsschemas_chat_completion_tool_choice_option_type_3
 
-        tool_choice = _parse_tool_choice(d.pop("tool_choice", UNSET))
+        tool_choice = _parse_tool_choice(
+            UNSET if (_v := d.pop("tool_choice", UNSET)) is None else _v
+        )
 
-        parallel_tool_calls = d.pop("parallel_tool_calls", UNSET)
+        parallel_tool_calls = (
+            UNSET if (_v := d.pop("parallel_tool_calls", UNSET)) is None else _v
+        )
 
         def _parse_function_call(
             data: object,
@@ -1138,9 +1148,11 @@ class CreateChatCompletionRequest:
 
             return function_call_type_1
 
-        function_call = _parse_function_call(d.pop("function_call", UNSET))
+        function_call = _parse_function_call(
+            UNSET if (_v := d.pop("function_call", UNSET)) is None else _v
+        )
 
-        _functions = d.pop("functions", UNSET)
+        _functions = UNSET if (_v := d.pop("functions", UNSET)) is None else _v
         functions: list[ChatCompletionFunctions] | Unset = UNSET
         if _functions is not UNSET:
             functions = []

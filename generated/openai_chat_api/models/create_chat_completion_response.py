@@ -157,11 +157,13 @@ class CreateChatCompletionResponse:
 
         service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
 
-        system_fingerprint = d.pop("system_fingerprint", UNSET)
+        system_fingerprint = (
+            UNSET if (_v := d.pop("system_fingerprint", UNSET)) is None else _v
+        )
 
-        object_ = d.pop("object", UNSET)
+        object_ = UNSET if (_v := d.pop("object", UNSET)) is None else _v
 
-        _usage = d.pop("usage", UNSET)
+        _usage = UNSET if (_v := d.pop("usage", UNSET)) is None else _v
         usage: CompletionUsage | Unset
         if isinstance(_usage, Unset):
             usage = UNSET

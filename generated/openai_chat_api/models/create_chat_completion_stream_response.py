@@ -127,7 +127,7 @@ class CreateChatCompletionStreamResponse:
 
         model = d.pop("model")
 
-        obfuscation = d.pop("obfuscation", UNSET)
+        obfuscation = UNSET if (_v := d.pop("obfuscation", UNSET)) is None else _v
 
         def _parse_service_tier(data: object) -> None | str | Unset:
             if data is None:
@@ -138,9 +138,11 @@ class CreateChatCompletionStreamResponse:
 
         service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
 
-        system_fingerprint = d.pop("system_fingerprint", UNSET)
+        system_fingerprint = (
+            UNSET if (_v := d.pop("system_fingerprint", UNSET)) is None else _v
+        )
 
-        object_ = d.pop("object", UNSET)
+        object_ = UNSET if (_v := d.pop("object", UNSET)) is None else _v
 
         def _parse_usage(data: object) -> CompletionUsage | None | Unset:
             if data is None:

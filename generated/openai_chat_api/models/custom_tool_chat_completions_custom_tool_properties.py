@@ -73,7 +73,7 @@ class CustomToolChatCompletionsCustomToolProperties:
         d = dict(src_dict)
         name = d.pop("name")
 
-        description = d.pop("description", UNSET)
+        description = UNSET if (_v := d.pop("description", UNSET)) is None else _v
 
         def _parse_format_(
             data: object,
@@ -104,7 +104,9 @@ class CustomToolChatCompletionsCustomToolProperties:
 
             return format_type_1
 
-        format_ = _parse_format_(d.pop("format", UNSET))
+        format_ = _parse_format_(
+            UNSET if (_v := d.pop("format", UNSET)) is None else _v
+        )
 
         custom_tool_chat_completions_custom_tool_properties = cls(
             name=name,

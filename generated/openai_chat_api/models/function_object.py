@@ -68,9 +68,9 @@ class FunctionObject:
         d = dict(src_dict)
         name = d.pop("name")
 
-        description = d.pop("description", UNSET)
+        description = UNSET if (_v := d.pop("description", UNSET)) is None else _v
 
-        _parameters = d.pop("parameters", UNSET)
+        _parameters = UNSET if (_v := d.pop("parameters", UNSET)) is None else _v
         parameters: FunctionParameters | Unset
         if isinstance(_parameters, Unset):
             parameters = UNSET

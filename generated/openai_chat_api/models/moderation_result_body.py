@@ -92,7 +92,7 @@ class ModerationResultBody:
             )
         )
 
-        type_ = d.pop("type", UNSET)
+        type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
 
         moderation_result_body = cls(
             model=model,

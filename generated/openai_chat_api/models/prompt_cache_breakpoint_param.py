@@ -36,7 +36,7 @@ class PromptCacheBreakpointParam:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        mode = d.pop("mode", UNSET)
+        mode = UNSET if (_v := d.pop("mode", UNSET)) is None else _v
 
         prompt_cache_breakpoint_param = cls(
             mode=mode,

@@ -48,14 +48,14 @@ class PromptCacheOptionsParam:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _ttl = d.pop("ttl", UNSET)
+        _ttl = UNSET if (_v := d.pop("ttl", UNSET)) is None else _v
         ttl: PromptCacheTTLEnum | Unset
         if isinstance(_ttl, Unset):
             ttl = UNSET
         else:
             ttl = PromptCacheTTLEnum(_ttl)
 
-        _mode = d.pop("mode", UNSET)
+        _mode = UNSET if (_v := d.pop("mode", UNSET)) is None else _v
         mode: PromptCacheModeEnum | Unset
         if isinstance(_mode, Unset):
             mode = UNSET

@@ -69,9 +69,9 @@ class ResponseFormatJsonSchemaJSONSchema:
         d = dict(src_dict)
         name = d.pop("name")
 
-        description = d.pop("description", UNSET)
+        description = UNSET if (_v := d.pop("description", UNSET)) is None else _v
 
-        _schema = d.pop("schema", UNSET)
+        _schema = UNSET if (_v := d.pop("schema", UNSET)) is None else _v
         schema: ResponseFormatJsonSchemaSchema | Unset
         if isinstance(_schema, Unset):
             schema = UNSET

@@ -54,13 +54,13 @@ class WebSearchLocation:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        country = d.pop("country", UNSET)
+        country = UNSET if (_v := d.pop("country", UNSET)) is None else _v
 
-        region = d.pop("region", UNSET)
+        region = UNSET if (_v := d.pop("region", UNSET)) is None else _v
 
-        city = d.pop("city", UNSET)
+        city = UNSET if (_v := d.pop("city", UNSET)) is None else _v
 
-        timezone = d.pop("timezone", UNSET)
+        timezone = UNSET if (_v := d.pop("timezone", UNSET)) is None else _v
 
         web_search_location = cls(
             country=country,

@@ -72,7 +72,9 @@ class WebSearchOptions:
 
         user_location = _parse_user_location(d.pop("user_location", UNSET))
 
-        _search_context_size = d.pop("search_context_size", UNSET)
+        _search_context_size = (
+            UNSET if (_v := d.pop("search_context_size", UNSET)) is None else _v
+        )
         search_context_size: WebSearchContextSize | Unset
         if isinstance(_search_context_size, Unset):
             search_context_size = UNSET
