@@ -24,7 +24,7 @@ from ._exceptions import APIResponseValidationError
 from ._models import ChatCompletion, completion_from_dict
 from ._options import ClientOptions
 from ._pagination import AsyncPager, SyncPager
-from ._params import build_create_body, check_metadata
+from ._params import CREATE_FIELDS, build_create_body, check_metadata
 from ._stream import AsyncChatStream, ChatStream
 from ._structured import completion_finisher, split_response_format
 from ._transport import AsyncSender, Call, SyncSender
@@ -36,23 +36,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Client", "AsyncClient"]
 
-_CREATE_FIELDS: frozenset[str] = frozenset()
-
-
-def _create_fields() -> frozenset[str]:
-    global _CREATE_FIELDS
-    if not _CREATE_FIELDS:
-        from ._types import CreateParams
-
-        _CREATE_FIELDS = frozenset(CreateParams.__annotations__)
-    return _CREATE_FIELDS
+_CREATE_KEYWORDS = frozenset(CREATE_FIELDS) - {"model", "messages", "stream"}  # those three are named
 
 
 # -- pure request building shared by both clients ----------------------------------------------------------
 
 
 def _check_keywords(params: Mapping[str, Any], where: str) -> None:
-    fields = _create_fields()
+    fields = _CREATE_KEYWORDS
     for key in params:
         if key not in fields:
             import difflib

@@ -722,3 +722,9 @@ def test_random_invalid_values_raise_naming_the_argument(params, bad):
     with pytest.raises((TypeError, ValueError)) as info:
         build_create_body(params)
     assert field in str(info.value)
+
+
+def test_create_keyword_types_name_every_optional_request_field() -> None:
+    from openai_chat._types import CreateParams
+
+    assert set(CreateParams.__annotations__) == set(CREATE_FIELDS) - {"model", "messages", "stream"}
