@@ -27,7 +27,7 @@ from ._exceptions import (
     AuthenticationError,
     make_status_error,
 )
-from ._options import ClientOptions, check_headers
+from ._options import ClientOptions, check_headers, coerce_timeout
 from ._retry import retry_delay, should_retry
 
 logger = logging.getLogger("openai_chat")
@@ -78,8 +78,6 @@ def build_request(
         headers["Content-Type"] = "application/json"
     timeout = options.timeout if call.timeout is None else call.timeout
     if not isinstance(timeout, httpx.Timeout):
-        from ._options import coerce_timeout
-
         timeout = coerce_timeout(timeout)
     return http.build_request(
         call.method,
