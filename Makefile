@@ -6,7 +6,7 @@ SPEC   ?= openapi.yaml
 STAMP  := $(VENV)/.setup-stamp
 PYTEST_ARGS ?=
 
-.PHONY: setup generate check-generated lint format test test-unit demo bench reliability clean
+.PHONY: setup generate check-generated lint format test test-unit test-pythons demo bench reliability clean
 
 setup: $(STAMP)
 
@@ -22,7 +22,7 @@ generate: setup
 	$(BIN)/python scripts/generate.py --spec $(SPEC)
 
 check-generated: setup
-	$(BIN)/python scripts/generate.py --check
+	$(BIN)/python scripts/generate.py --check --spec $(SPEC)
 
 lint: setup
 	$(BIN)/ruff check facade scripts tests $(wildcard bench)
@@ -34,6 +34,10 @@ format: setup
 
 test: lint check-generated
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python scripts/test_pythons.py
+
+test-pythons: setup
+	$(BIN)/python scripts/test_pythons.py
 
 demo: setup
 	$(BIN)/python scripts/demo.py

@@ -2,7 +2,7 @@
 
 - "ours":  openai_chat (this project)
 - "sdk":   the official SDK (`openai`)
-- "raw":   the floor: plain httpx + json.loads, no models, no validation
+- "raw":   the floor: plain httpx2 + json.loads, no models, no validation
 
 Every contender sends the same request body shape ({"model", "messages"}, plus
 "stream": true and "stream_options": {"include_usage": true} for streams)
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 from bench import data
 
@@ -33,7 +33,7 @@ MESSAGES = data.MESSAGES
 # One flat timeout for the clients we configure: the official SDK's default 5 s
 # connect timeout fires when 200 streams start at once on a busy 2-core machine.
 TIMEOUT = 120.0
-ASYNC_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+ASYNC_LIMITS = httpx2.Limits(max_connections=1000, max_keepalive_connections=100)
 
 
 class Unavailable(Exception):
@@ -176,16 +176,16 @@ def sdk_list(client) -> list[str]:
 
 
 # ---------------------------------------------------------------------------
-# the floor: raw httpx + json.loads
+# the floor: raw httpx2 + json.loads
 # ---------------------------------------------------------------------------
 
 
-def raw_client(base_url: str) -> httpx.Client:
-    return httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=TIMEOUT)
+def raw_client(base_url: str) -> httpx2.Client:
+    return httpx2.Client(base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=TIMEOUT)
 
 
-def raw_async_client(base_url: str) -> httpx.AsyncClient:
-    return httpx.AsyncClient(
+def raw_async_client(base_url: str) -> httpx2.AsyncClient:
+    return httpx2.AsyncClient(
         base_url=base_url,
         headers={"Authorization": f"Bearer {API_KEY}"},
         timeout=TIMEOUT,
@@ -228,7 +228,7 @@ class _Acc:
         return ("".join(self.text), calls, self.usage["total_tokens"] if self.usage else None)
 
 
-def raw_stream(client: httpx.Client, model: str) -> Output:
+def raw_stream(client: httpx2.Client, model: str) -> Output:
     acc = _Acc()
     body = {"model": model, "messages": MESSAGES, "stream": True, "stream_options": data.STREAM_OPTIONS}
     with client.stream("POST", "/chat/completions", json=body) as r:
@@ -242,7 +242,7 @@ def raw_stream(client: httpx.Client, model: str) -> Output:
     return acc.output()
 
 
-async def raw_astream(client: httpx.AsyncClient, model: str) -> Output:
+async def raw_astream(client: httpx2.AsyncClient, model: str) -> Output:
     acc = _Acc()
     body = {"model": model, "messages": MESSAGES, "stream": True, "stream_options": data.STREAM_OPTIONS}
     async with client.stream("POST", "/chat/completions", json=body) as r:
@@ -256,7 +256,7 @@ async def raw_astream(client: httpx.AsyncClient, model: str) -> Output:
     return acc.output()
 
 
-def raw_creates(client: httpx.Client, n: int) -> list[str]:
+def raw_creates(client: httpx2.Client, n: int) -> list[str]:
     body = {"model": data.CREATE_MODEL, "messages": MESSAGES}
     out = []
     for _ in range(n):
@@ -266,7 +266,7 @@ def raw_creates(client: httpx.Client, n: int) -> list[str]:
     return out
 
 
-def raw_list(client: httpx.Client) -> list[str]:
+def raw_list(client: httpx2.Client) -> list[str]:
     ids: list[str] = []
     params: dict[str, Any] = {"limit": data.LIST_PAGE}
     while True:

@@ -1,4 +1,4 @@
-"""Benchmark: openai_chat ("ours") vs the official SDK ("sdk") vs raw httpx ("raw", the floor).
+"""Benchmark: openai_chat ("ours") vs the official SDK ("sdk") vs raw httpx2 ("raw", the floor).
 
     .venv/bin/python -m bench [--reps N] [--only NAME,...] [--skip-ours] [--require-ours]
 
@@ -36,7 +36,7 @@ from typing import Any
 if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import httpx
+import httpx2
 
 from bench import contenders as C
 from bench import data
@@ -159,7 +159,7 @@ class Server:
 
     def stats(self) -> dict[str, Any]:
         """Requests served since the last call, and the top-level keys of the last POST body."""
-        return httpx.get(f"http://127.0.0.1:{self.port}/_bench/stats").json()
+        return httpx2.get(f"http://127.0.0.1:{self.port}/_bench/stats").json()
 
 
 def _child_env() -> dict[str, str]:
@@ -371,7 +371,7 @@ def wl_concurrent(server: Server, opts: argparse.Namespace) -> Workload:
     return wl
 
 
-IMPORT_MODULES = {"ours": "openai_chat", "sdk": "openai", "raw": "httpx"}
+IMPORT_MODULES = {"ours": "openai_chat", "sdk": "openai", "raw": "httpx2"}
 
 
 def _import_time_us(module: str) -> int:
@@ -396,7 +396,7 @@ def _import_time_us(module: str) -> int:
 
 def wl_import(server: Server, opts: argparse.Namespace) -> Workload:
     wl = _new_workload(
-        "import", "python -X importtime -c 'import PKG', cumulative, fresh interpreter (raw: httpx)"
+        "import", "python -X importtime -c 'import PKG', cumulative, fresh interpreter (raw: httpx2)"
     )
     names = ["sdk", "raw"]
     try:
@@ -421,7 +421,7 @@ READY_SNIPPETS = {
     "sdk": "import openai\n"
     "c = openai.OpenAI(api_key='x', base_url='http://127.0.0.1:9/v1', max_retries=0)\n"
     "c.chat.completions.create, c.chat.completions.stream, c.chat.completions.list",
-    "raw": "import json, httpx\nc = httpx.Client(base_url='http://127.0.0.1:9/v1')",
+    "raw": "import json, httpx2\nc = httpx2.Client(base_url='http://127.0.0.1:9/v1')",
 }
 
 
@@ -601,7 +601,7 @@ def print_table(workloads: list[Workload]) -> None:
 def _versions() -> dict[str, Any]:
     import openai
 
-    out = {"openai": openai.__version__, "httpx": httpx.__version__}
+    out = {"openai": openai.__version__, "httpx2": httpx2.__version__}
     try:
         mod = C.import_ours()
         out["openai_chat"] = getattr(mod, "__version__", "unknown")
@@ -666,12 +666,12 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print_table(results)
     print(
-        f"\nfloor = raw httpx + json.loads; up to {opts.reps} timed rounds (import: {opts.import_reps}); "
+        f"\nfloor = raw httpx2 + json.loads; up to {opts.reps} timed rounds (import: {opts.import_reps}); "
         f"total {elapsed:.1f}s"
     )
 
     report = {
-        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "python": sys.version,
         "implementation": platform.python_implementation(),
         "platform": platform.platform(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import gen_request  # noqa: E402
 import prepare_spec  # noqa: E402
 
 PACKAGE = "openai_chat_api"
@@ -29,7 +31,8 @@ TARGET = ROOT / "generated" / PACKAGE
 def generate(spec: Path, dest: Path) -> None:
     """Write the generated package for ``spec`` to ``dest`` (which must not exist)."""
     prepared = dest.parent / "prepared-spec.yaml"  # per run, so parallel runs never share it
-    prepare_spec.dump(prepare_spec.prepare(prepare_spec.load(spec)), prepared)
+    source = prepare_spec.load(spec)
+    prepare_spec.dump(prepare_spec.prepare(source), prepared)
     env = dict(os.environ)
     # The post-hooks call ruff; use the one pinned in this environment.
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
@@ -55,8 +58,32 @@ def generate(spec: Path, dest: Path) -> None:
         raise SystemExit(f"generate: openapi-python-client failed for {spec}")
     if "Warning" in output:
         sys.stderr.write(output + "\n")
+    gen_request.write(prepare_spec.prepare(source, for_requests=True), dest)
+    use_httpx2(dest, env)
     shutil.rmtree(dest / ".ruff_cache", ignore_errors=True)
     (dest / "py.typed").touch()
+
+
+_HTTPX = re.compile(r"\bhttpx\b")
+
+
+def use_httpx2(dest: Path, env: dict[str, str]) -> None:
+    """Point the generated code at ``httpx2``, the maintained fork with the same API.
+
+    The generator's templates name ``httpx``; rewriting the module name after generation keeps every
+    stock template as it is (no forks to keep in step with the generator) and is checked by the drift test.
+    """
+    for path in dest.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        new = _HTTPX.sub("httpx2", text)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+    ruff = str(Path(sys.executable).parent / "ruff")
+    for cmd in (
+        [ruff, "check", ".", "--fix-only", "--quiet", "--select", "I"],
+        [ruff, "format", "--quiet", "."],
+    ):
+        subprocess.run(cmd, cwd=dest, env=env, check=True, capture_output=True, timeout=120)
 
 
 def _files(root: Path) -> dict[str, str]:

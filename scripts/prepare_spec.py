@@ -496,16 +496,24 @@ def _check_query_objects(doc: dict[str, Any]) -> None:
 # -- the whole preparation ------------------------------------------------------------------------------------
 
 
-def prepare(doc: dict[str, Any]) -> dict[str, Any]:
+def prepare(doc: dict[str, Any], *, for_requests: bool = False) -> dict[str, Any]:
+    """The generator-ready document; ``for_requests`` keeps what only responses must loosen.
+
+    The request checks and parameter types (``scripts/gen_request.py``) read the same document without
+    rules 5 and 9, which exist so that *responses* from newer or other servers parse: a request is
+    checked against exactly what the spec allows (closed objects, every enum).
+    """
     out = subset(doc)
     _transform(out, _tag_discriminated(out))
     _transform(out, normalize_nullable)
     _transform(out, lambda s: flatten_allof(out, s))
     out = subset(out)  # merged allOf members may no longer be referenced
     fix_titles(out)
-    open_response_enums(out)
+    if not for_requests:
+        open_response_enums(out)
     _transform(out, strip_defaults)
-    _transform(out, open_objects)
+    if not for_requests:
+        _transform(out, open_objects)
     for param in _parameters(out):
         param.pop("default", None)
     drop_event_streams(out)

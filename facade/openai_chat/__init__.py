@@ -24,6 +24,7 @@ _EXPORTS: dict[str, str] = {
     "Client": "._client",
     "AsyncClient": "._client",
     "ClientOptions": "._options",
+    "CreateParams": "openai_chat_api.request_types",
     # results and streams
     "ChatCompletion": "._models",
     "ChatCompletionChunk": "._models",
@@ -102,6 +103,7 @@ __all__ = [
     "ConflictError",
     "ContentDelta",
     "ContentFilterFinishReasonError",
+    "CreateParams",
     "FinishEvent",
     "FunctionTool",
     "IncompleteStreamError",
@@ -154,6 +156,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from openai_chat_api.request_types import CreateParams
     from openai_chat_api.types import UNSET
 
     from ._accumulate import ChatCompletionAccumulator

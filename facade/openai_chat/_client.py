@@ -7,32 +7,28 @@ resource classes below only send and await.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
-import httpx
-from openai_chat_api.client import AuthenticatedClient
+import httpx2
+from openai_chat_api.client import Client as GeneratedClient
 from openai_chat_api.models import (
     ChatCompletionDeleted,
     ChatCompletionList,
     ChatCompletionMessageList,
     ChatCompletionStoreMessage,
 )
+from openai_chat_api.request_types import CreateParams
 from openai_chat_api.types import UNSET, Unset
 
 from ._exceptions import APIResponseValidationError
 from ._models import ChatCompletion, completion_from_dict
 from ._options import ClientOptions
 from ._pagination import AsyncPager, SyncPager
-from ._params import CREATE_FIELDS, build_create_body, check_metadata
+from ._params import CREATE_FIELDS, build_create_body, check_metadata, check_query, unexpected
 from ._stream import AsyncChatStream, ChatStream
 from ._structured import completion_finisher, split_response_format
 from ._transport import AsyncSender, Call, SyncSender
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
-
-    from ._types import CreateParams
 
 __all__ = ["Client", "AsyncClient"]
 
@@ -43,14 +39,9 @@ _CREATE_KEYWORDS = frozenset(CREATE_FIELDS) - {"model", "messages", "stream"}  #
 
 
 def _check_keywords(params: Mapping[str, Any], where: str) -> None:
-    fields = _CREATE_KEYWORDS
     for key in params:
-        if key not in fields:
-            import difflib
-
-            close = difflib.get_close_matches(key, fields, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise TypeError(f"{where}() got an unexpected keyword argument {key!r}{hint}")
+        if key not in _CREATE_KEYWORDS:
+            raise unexpected(where, key, _CREATE_KEYWORDS)
 
 
 def _create_call(
@@ -64,7 +55,7 @@ def _create_call(
     extra_headers: Mapping[str, str] | None,
     extra_query: Mapping[str, Any] | None,
     extra_body: Mapping[str, Any] | None,
-    timeout: float | httpx.Timeout | None,
+    timeout: float | httpx2.Timeout | None,
 ) -> tuple[Call, Any]:
     """The call for a create request and the caller's structured-output type (or None)."""
     _check_keywords(params, where)
@@ -109,32 +100,15 @@ def _completion_id(value: Any) -> str:
     return quote(value, safe="")
 
 
-def _page_query(
-    *, after: str | None, limit: int | None, order: str | None, model: str | None = None, metadata: Any = None
-) -> dict[str, Any]:
-    query: dict[str, Any] = {}
-    if model is not None:
-        if not isinstance(model, str) or not model:
-            raise ValueError(f"model must be a non-empty string, got {model!r}")
-        query["model"] = model
-    if metadata is not None:
-        check_metadata(metadata, "metadata")
-        for key, value in metadata.items():
-            query[f"metadata[{key}]"] = value
-    if limit is not None:
-        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100:
-            raise ValueError(f"limit must be an int from 1 to 100, got {limit!r}")
-        query["limit"] = limit
-    if order is not None:
-        if order not in ("asc", "desc"):
-            raise ValueError(f"order must be 'asc' or 'desc', got {order!r}")
-        query["order"] = order
-    if after is not None:
-        query["after"] = after
+def _page_query(operation: str, **given: Any) -> dict[str, Any]:
+    """A list call's query, each parameter checked by its schema; metadata sent deepObject-style."""
+    query = check_query(operation, given)
+    for key, value in (query.pop("metadata", None) or {}).items():
+        query[f"metadata[{key}]"] = value
     return query
 
 
-def _parse(parse: Any, data: Any, response: httpx.Response) -> Any:
+def _parse(parse: Any, data: Any, response: httpx2.Response) -> Any:
     try:
         return parse(data)
     except APIResponseValidationError as exc:
@@ -149,7 +123,7 @@ def _parse(parse: Any, data: Any, response: httpx.Response) -> Any:
         ) from exc
 
 
-def _completion(data: Any, response: httpx.Response) -> ChatCompletion:
+def _completion(data: Any, response: httpx2.Response) -> ChatCompletion:
     rid = response.headers.get("x-request-id")
     return _parse(lambda d: completion_from_dict(d, rid), data, response)
 
@@ -174,54 +148,53 @@ _completion_page = _checked(ChatCompletionList.from_dict)
 _message_page = _checked(ChatCompletionMessageList.from_dict)
 
 
-def _raw_client(options: ClientOptions, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> Any:
-    raw = AuthenticatedClient(
-        base_url=options.base_url,
-        token=options.api_key or "",
-        headers={k: v for k, v in options.headers().items() if k != "Authorization"},
-        timeout=options.timeout,
-    )
-    settings: dict[str, Any] = {
+def _connection(
+    options: ClientOptions,
+) -> tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, Any], ...]]:
+    return options.base_url, tuple(options.headers().items()), options.default_query
+
+
+def _http_settings(options: ClientOptions) -> dict[str, Any]:
+    """What the façade gives an HTTP client it creates, so the generated layer can use it as it is."""
+    return {
         "base_url": options.base_url,
         "headers": options.headers(),
         "params": dict(options.default_query),
         "timeout": options.timeout,
-        "transport": transport,
     }
-    if isinstance(transport, httpx.AsyncBaseTransport):
-        raw.set_async_httpx_client(httpx.AsyncClient(**settings))
+
+
+def _raw_client(http: Any, options: ClientOptions, pool_options: ClientOptions | None) -> GeneratedClient:
+    """The generated client on the façade's own HTTP client: the same pool, base URL, headers and query.
+
+    Only a client the façade created carries those settings; one the caller passed in, or a copy from
+    ``with_options`` that changed them, has no HTTP client of its own that could, so it says so.
+    """
+    if pool_options is None:
+        raise ValueError(
+            "client.raw needs an HTTP client the façade created (it carries the base URL, headers and "
+            "default query): create the Client without http_client=, or use the generated "
+            "openai_chat_api.client.Client with your own httpx2 client"
+        )
+    if _connection(pool_options) != _connection(options):
+        raise ValueError(
+            "client.raw shares the connection pool of the client it was copied from, whose base URL, "
+            "headers or default query differ from this copy's: use raw on a Client created with these options"
+        )
+    raw = GeneratedClient(base_url=options.base_url, timeout=options.timeout)
+    if isinstance(http, httpx2.AsyncClient):
+        raw.set_async_httpx_client(http)
     else:
-        raw.set_httpx_client(httpx.Client(**settings))
+        raw.set_httpx_client(http)
     return raw
 
 
-class _SharedTransport(httpx.BaseTransport):
-    """Sends the raw client's requests through the façade's own ``httpx.Client`` (one pool)."""
-
-    def __init__(self, http: httpx.Client) -> None:
-        self._http = http
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        response = self._http.send(request, stream=True)
-        return httpx.Response(
-            response.status_code,
-            headers=response.headers,
-            stream=response.stream,
-            extensions=response.extensions,
-        )
-
-
-class _AsyncSharedTransport(httpx.AsyncBaseTransport):
-    def __init__(self, http: httpx.AsyncClient) -> None:
-        self._http = http
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self._http.send(request, stream=True)
-        return httpx.Response(
-            response.status_code,
-            headers=response.headers,
-            stream=response.stream,
-            extensions=response.extensions,
+def _check_http_client(value: Any, expected: type) -> None:
+    if value is not None and not isinstance(value, expected):
+        kind = f"{type(value).__module__}.{type(value).__qualname__}"
+        raise TypeError(
+            f"http_client must be an httpx2.{expected.__name__} (pip install httpx2; `import httpx2`), "
+            f"got {kind}"
         )
 
 
@@ -246,15 +219,14 @@ class Client:
         base_url: str | None | Unset = UNSET,
         organization: str | None | Unset = UNSET,
         project: str | None | Unset = UNSET,
-        timeout: float | httpx.Timeout | Unset = UNSET,
+        timeout: float | httpx2.Timeout | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         default_headers: Mapping[str, str] | None | Unset = UNSET,
         default_query: Mapping[str, Any] | None | Unset = UNSET,
-        http_client: httpx.Client | None = None,
+        http_client: httpx2.Client | None = None,
         model: str | None | Unset = UNSET,
     ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise TypeError(f"http_client must be an httpx.Client, got {type(http_client).__name__}")
+        _check_http_client(http_client, httpx2.Client)
         options = ClientOptions.create(
             api_key=api_key,
             base_url=base_url,
@@ -266,13 +238,26 @@ class Client:
             default_query=default_query,
             model=model,
         )
-        self._setup(options, http_client or httpx.Client(), owns_http=http_client is None)
+        if http_client is None:
+            self._setup(
+                options, httpx2.Client(**_http_settings(options)), pool_options=options, owns_http=True
+            )
+        else:
+            self._setup(options, http_client, pool_options=None, owns_http=False)
 
-    def _setup(self, options: ClientOptions, http: httpx.Client, *, owns_http: bool) -> None:
+    def _setup(
+        self,
+        options: ClientOptions,
+        http: httpx2.Client,
+        *,
+        pool_options: ClientOptions | None,
+        owns_http: bool,
+    ) -> None:
         self._options = options
         self._http = http
+        self._pool_options = pool_options
         self._owns_http = owns_http
-        self._sender = SyncSender(http, options)
+        self._sender = SyncSender(http, options, own_pool=pool_options is not None)
         self._raw: Any = None
         self.chat = Chat(self)
 
@@ -281,24 +266,26 @@ class Client:
         return self._options
 
     @property
-    def http_client(self) -> httpx.Client:
+    def http_client(self) -> httpx2.Client:
         return self._http
 
     @property
-    def raw(self) -> AuthenticatedClient:
+    def raw(self) -> GeneratedClient:
         """The generated client on the same pool, base URL, headers and timeout, for edge cases.
 
         >>> from openai_chat_api.api.chat import get_chat_completion     # doctest: +SKIP
         >>> get_chat_completion.sync_detailed("chatcmpl-123", client=client.raw)
         """
         if self._raw is None:
-            self._raw = _raw_client(self._options, _SharedTransport(self._http))
+            self._raw = _raw_client(self._http, self._options, self._pool_options)
         return self._raw
 
     def with_options(self, **changes: Any) -> Client:
         """A copy with other options that shares this client's connection pool."""
         copy = object.__new__(Client)
-        copy._setup(self._options.evolve(**changes), self._http, owns_http=False)
+        copy._setup(
+            self._options.evolve(**changes), self._http, pool_options=self._pool_options, owns_http=False
+        )
         return copy
 
     def close(self) -> None:
@@ -332,7 +319,7 @@ class Chat:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         **params: Unpack[CreateParams],
     ) -> Any:
         """Create a completion; with ``stream=True``, an iterable :class:`ChatStream` of chunks.
@@ -367,7 +354,7 @@ class Chat:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         **params: Unpack[CreateParams],
     ) -> ChatStream:
         """Stream a completion: ``with client.chat.stream(...) as s: for text in s.text(): ...``."""
@@ -387,7 +374,7 @@ class Chat:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         **params: Unpack[CreateParams],
     ) -> ChatCompletion:
         """Create a completion whose answer is parsed into ``response_format`` (a class or a JSON schema).
@@ -419,10 +406,10 @@ class Completions:
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def _json(self, call: Call) -> tuple[Any, httpx.Response]:
+    def _json(self, call: Call) -> tuple[Any, httpx2.Response]:
         return self._client._sender.json(call)
 
-    def get(self, completion_id: str, *, timeout: float | httpx.Timeout | None = None) -> ChatCompletion:
+    def get(self, completion_id: str, *, timeout: float | httpx2.Timeout | None = None) -> ChatCompletion:
         """One stored completion."""
         data, response = self._json(
             Call("GET", f"/chat/completions/{_completion_id(completion_id)}", timeout=timeout)
@@ -430,7 +417,11 @@ class Completions:
         return _completion(data, response)
 
     def update(
-        self, completion_id: str, *, metadata: Mapping[str, str], timeout: float | httpx.Timeout | None = None
+        self,
+        completion_id: str,
+        *,
+        metadata: Mapping[str, str],
+        timeout: float | httpx2.Timeout | None = None,
     ) -> ChatCompletion:
         """Replace a stored completion's metadata."""
         _check_update_metadata(metadata)
@@ -444,7 +435,7 @@ class Completions:
         return _completion(data, response)
 
     def delete(
-        self, completion_id: str, *, timeout: float | httpx.Timeout | None = None
+        self, completion_id: str, *, timeout: float | httpx2.Timeout | None = None
     ) -> ChatCompletionDeleted:
         """Delete a stored completion."""
         data, response = self._json(
@@ -460,10 +451,10 @@ class Completions:
         order: str | None = None,
         limit: int | None = None,
         after: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
     ) -> SyncPager[ChatCompletion, ChatCompletionList]:
         """Every stored completion, fetched a page at a time: ``for c in client.chat.completions.list(): ...``."""
-        base = _page_query(after=None, limit=limit, order=order, model=model, metadata=metadata)
+        base = _page_query("listChatCompletions", limit=limit, order=order, model=model, metadata=metadata)
 
         def fetch(cursor: str | None) -> dict[str, Any]:
             query = base if cursor is None else {**base, "after": cursor}
@@ -478,11 +469,11 @@ class Completions:
         order: str | None = None,
         limit: int | None = None,
         after: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
     ) -> SyncPager[ChatCompletionStoreMessage, ChatCompletionMessageList]:
         """The input messages of a stored completion, fetched a page at a time."""
         path = f"/chat/completions/{_completion_id(completion_id)}/messages"
-        base = _page_query(after=None, limit=limit, order=order)
+        base = _page_query("getChatCompletionMessages", limit=limit, order=order)
 
         def fetch(cursor: str | None) -> dict[str, Any]:
             query = base if cursor is None else {**base, "after": cursor}
@@ -508,15 +499,14 @@ class AsyncClient:
         base_url: str | None | Unset = UNSET,
         organization: str | None | Unset = UNSET,
         project: str | None | Unset = UNSET,
-        timeout: float | httpx.Timeout | Unset = UNSET,
+        timeout: float | httpx2.Timeout | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         default_headers: Mapping[str, str] | None | Unset = UNSET,
         default_query: Mapping[str, Any] | None | Unset = UNSET,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: httpx2.AsyncClient | None = None,
         model: str | None | Unset = UNSET,
     ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise TypeError(f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}")
+        _check_http_client(http_client, httpx2.AsyncClient)
         options = ClientOptions.create(
             api_key=api_key,
             base_url=base_url,
@@ -528,13 +518,26 @@ class AsyncClient:
             default_query=default_query,
             model=model,
         )
-        self._setup(options, http_client or httpx.AsyncClient(), owns_http=http_client is None)
+        if http_client is None:
+            self._setup(
+                options, httpx2.AsyncClient(**_http_settings(options)), pool_options=options, owns_http=True
+            )
+        else:
+            self._setup(options, http_client, pool_options=None, owns_http=False)
 
-    def _setup(self, options: ClientOptions, http: httpx.AsyncClient, *, owns_http: bool) -> None:
+    def _setup(
+        self,
+        options: ClientOptions,
+        http: httpx2.AsyncClient,
+        *,
+        pool_options: ClientOptions | None,
+        owns_http: bool,
+    ) -> None:
         self._options = options
         self._http = http
+        self._pool_options = pool_options
         self._owns_http = owns_http
-        self._sender = AsyncSender(http, options)
+        self._sender = AsyncSender(http, options, own_pool=pool_options is not None)
         self._raw: Any = None
         self.chat = AsyncChat(self)
 
@@ -543,19 +546,21 @@ class AsyncClient:
         return self._options
 
     @property
-    def http_client(self) -> httpx.AsyncClient:
+    def http_client(self) -> httpx2.AsyncClient:
         return self._http
 
     @property
-    def raw(self) -> AuthenticatedClient:
+    def raw(self) -> GeneratedClient:
         """The generated client on the same pool, for ``asyncio_detailed(client=client.raw, ...)`` calls."""
         if self._raw is None:
-            self._raw = _raw_client(self._options, _AsyncSharedTransport(self._http))
+            self._raw = _raw_client(self._http, self._options, self._pool_options)
         return self._raw
 
     def with_options(self, **changes: Any) -> AsyncClient:
         copy = object.__new__(AsyncClient)
-        copy._setup(self._options.evolve(**changes), self._http, owns_http=False)
+        copy._setup(
+            self._options.evolve(**changes), self._http, pool_options=self._pool_options, owns_http=False
+        )
         return copy
 
     async def close(self) -> None:
@@ -588,7 +593,7 @@ class AsyncChat:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         **params: Unpack[CreateParams],
     ) -> Any:
         if stream is not False and stream is not True:
@@ -619,7 +624,7 @@ class AsyncChat:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         **params: Unpack[CreateParams],
     ) -> AsyncChatStream:
         client = self._client
@@ -638,7 +643,7 @@ class AsyncChat:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         **params: Unpack[CreateParams],
     ) -> ChatCompletion:
         return await self.create(
@@ -659,11 +664,11 @@ class AsyncCompletions:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def _json(self, call: Call) -> tuple[Any, httpx.Response]:
+    async def _json(self, call: Call) -> tuple[Any, httpx2.Response]:
         return await self._client._sender.json(call)
 
     async def get(
-        self, completion_id: str, *, timeout: float | httpx.Timeout | None = None
+        self, completion_id: str, *, timeout: float | httpx2.Timeout | None = None
     ) -> ChatCompletion:
         data, response = await self._json(
             Call("GET", f"/chat/completions/{_completion_id(completion_id)}", timeout=timeout)
@@ -671,7 +676,11 @@ class AsyncCompletions:
         return _completion(data, response)
 
     async def update(
-        self, completion_id: str, *, metadata: Mapping[str, str], timeout: float | httpx.Timeout | None = None
+        self,
+        completion_id: str,
+        *,
+        metadata: Mapping[str, str],
+        timeout: float | httpx2.Timeout | None = None,
     ) -> ChatCompletion:
         _check_update_metadata(metadata)
         call = Call(
@@ -684,7 +693,7 @@ class AsyncCompletions:
         return _completion(data, response)
 
     async def delete(
-        self, completion_id: str, *, timeout: float | httpx.Timeout | None = None
+        self, completion_id: str, *, timeout: float | httpx2.Timeout | None = None
     ) -> ChatCompletionDeleted:
         data, response = await self._json(
             Call("DELETE", f"/chat/completions/{_completion_id(completion_id)}", timeout=timeout)
@@ -699,10 +708,10 @@ class AsyncCompletions:
         order: str | None = None,
         limit: int | None = None,
         after: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
     ) -> AsyncPager[ChatCompletion, ChatCompletionList]:
         """``async for c in client.chat.completions.list(): ...``"""
-        base = _page_query(after=None, limit=limit, order=order, model=model, metadata=metadata)
+        base = _page_query("listChatCompletions", limit=limit, order=order, model=model, metadata=metadata)
 
         async def fetch(cursor: str | None) -> dict[str, Any]:
             query = base if cursor is None else {**base, "after": cursor}
@@ -717,10 +726,10 @@ class AsyncCompletions:
         order: str | None = None,
         limit: int | None = None,
         after: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
     ) -> AsyncPager[ChatCompletionStoreMessage, ChatCompletionMessageList]:
         path = f"/chat/completions/{_completion_id(completion_id)}/messages"
-        base = _page_query(after=None, limit=limit, order=order)
+        base = _page_query("getChatCompletionMessages", limit=limit, order=order)
 
         async def fetch(cursor: str | None) -> dict[str, Any]:
             query = base if cursor is None else {**base, "after": cursor}

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 
 __all__ = [
     "OpenAIError",
@@ -63,11 +63,11 @@ class APIError(OpenAIError):
     """Something went wrong talking to the API."""
 
     message: str
-    request: httpx.Request | None
+    request: httpx2.Request | None
     body: object | None
 
     def __init__(
-        self, message: str, *, request: httpx.Request | None = None, body: object | None = None
+        self, message: str, *, request: httpx2.Request | None = None, body: object | None = None
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -91,12 +91,12 @@ class APIStatusError(APIError):
 
     status_code: int
     request_id: str | None
-    response: httpx.Response
+    response: httpx2.Response
     code: str | None
     type: str | None
     param: str | None
 
-    def __init__(self, message: str, *, response: httpx.Response, body: object | None) -> None:
+    def __init__(self, message: str, *, response: httpx2.Response, body: object | None) -> None:
         super().__init__(message, request=response.request if _has_request(response) else None, body=body)
         self.response = response
         self.status_code = response.status_code
@@ -111,7 +111,7 @@ class APIStatusError(APIError):
         return f"HTTP {self.status_code}{rid}: {self.message}"
 
 
-def _has_request(response: httpx.Response) -> bool:
+def _has_request(response: httpx2.Response) -> bool:
     try:
         response.request  # noqa: B018 - property raises when unset
     except RuntimeError:
@@ -173,7 +173,7 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
     return _STATUS_CLASSES.get(status_code, APIStatusError)
 
 
-def make_status_error(response: httpx.Response, body: object | None) -> APIStatusError:
+def make_status_error(response: httpx2.Response, body: object | None) -> APIStatusError:
     """Build the typed error for a non-2xx response whose body was already read (and decoded if JSON)."""
     fields = _error_fields(body)
     message = fields.get("message")
@@ -198,7 +198,7 @@ class APIConnectionError(APIError):
         self,
         message: str = "Connection error.",
         *,
-        request: httpx.Request | None = None,
+        request: httpx2.Request | None = None,
         partial: Any = None,
     ) -> None:
         super().__init__(message, request=request, body=None)
@@ -212,7 +212,7 @@ class APITimeoutError(APIConnectionError):
         self,
         message: str = "Request timed out.",
         *,
-        request: httpx.Request | None = None,
+        request: httpx2.Request | None = None,
         partial: Any = None,
     ) -> None:
         super().__init__(message, request=request, partial=partial)
@@ -228,7 +228,7 @@ class APIResponseValidationError(APIError):
         self,
         message: str,
         *,
-        response: httpx.Response | None = None,
+        response: httpx2.Response | None = None,
         body: object | None = None,
     ) -> None:
         request = response.request if response is not None and _has_request(response) else None

@@ -47,7 +47,10 @@ from openai_chat_api.models import (
     ChatCompletionResponseMessage,
     ChatCompletionStoreMessage,
 )
+from openai_chat_api.request_rules import BODIES, SCHEMAS
 from openai_chat_api.types import UNSET
+
+from ._rules import check_value, members, resolve
 
 __all__ = [
     "system",
@@ -72,11 +75,14 @@ RefusalPart = ChatCompletionRequestMessageContentPartRefusal
 UserPart = TextPart | ImagePart | AudioPart | FilePart
 ToolCall = ChatCompletionMessageToolCall | ChatCompletionMessageCustomToolCall
 
-MESSAGE_ROLES = ("developer", "system", "user", "assistant", "tool", "function")
-_ROLES = frozenset(MESSAGE_ROLES)
-_ROLES_TEXT = ", ".join(repr(r) for r in MESSAGE_ROLES)
-_NEEDS_CONTENT = frozenset({"developer", "system", "user", "tool"})
-_IMAGE_DETAILS = ("auto", "low", "high")
+_MESSAGES: dict[str, Any] = resolve(SCHEMAS[BODIES["createChatCompletion"]])["properties"]["messages"]
+# the roles, as the message union's members pin them
+MESSAGE_ROLES: tuple[str, ...] = tuple(
+    resolve(m)["properties"]["role"]["enum"][0] for m in members(resolve(_MESSAGES["items"])) or ()
+)
+_IMAGE_URL: dict[str, Any] = resolve(SCHEMAS["ChatCompletionRequestMessageContentPartImage"])["properties"][
+    "image_url"
+]
 _URL_PREFIXES = ("http://", "https://", "data:")
 _IMAGE_EXTENSIONS = {
     ".png": "image/png",
@@ -141,8 +147,8 @@ def image(source: str | os.PathLike[str] | bytes, detail: str | None = None) -> 
     >>> image("https://example.com/cat.png", detail="low").to_dict()
     {'image_url': {'url': 'https://example.com/cat.png', 'detail': 'low'}, 'type': 'image_url'}
     """
-    if detail is not None and detail not in _IMAGE_DETAILS:
-        raise ValueError(f"image: detail must be one of 'auto', 'low', 'high' or None, got {detail!r}")
+    if detail is not None:
+        check_value("image: detail", resolve(_IMAGE_URL)["properties"]["detail"], detail)
     if isinstance(source, str) and source.startswith(_URL_PREFIXES):
         url = source
     else:
@@ -485,26 +491,18 @@ def _fill_types(message: dict[str, Any]) -> dict[str, Any]:
     return message
 
 
+def _part_dict(part: Any) -> Any:
+    if isinstance(part, str):
+        return {"type": "text", "text": part}
+    return part.to_dict() if hasattr(part, "to_dict") else part
+
+
 def _check_dict(where: str, message: Mapping[str, Any]) -> Mapping[str, Any]:
-    role = message.get("role")
-    if role not in _ROLES:
-        got = "missing" if "role" not in message else repr(role)
-        raise ValueError(f"{where}.role must be one of {_ROLES_TEXT}; got {got}")
-    if role in _NEEDS_CONTENT:
-        content = message.get("content")
-        if not isinstance(content, str) and not (isinstance(content, list) and content):
-            got = "missing" if "content" not in message else f"{content!r:.60}"
-            raise ValueError(
-                f"{where}.content must be a str or a non-empty list of parts for a {role} message; got {got}"
-            )
-    if role == "tool" and not isinstance(message.get("tool_call_id"), str):
-        raise ValueError(f"{where}.tool_call_id must be a str (the id of the call this answers)")
-    if role == "function" and not isinstance(message.get("name"), str):
-        raise ValueError(f"{where}.name must be a str for a function message")
+    """A message dict with builder parts and tool calls inside it as plain dicts (checked later, by the spec)."""
     content = message.get("content")
-    if isinstance(content, list) and any(hasattr(p, "to_dict") for p in content):
-        # builder parts inside a plain dict: copy, never touch the caller's dict
-        message = {**message, "content": [p.to_dict() if hasattr(p, "to_dict") else p for p in content]}
+    if isinstance(content, list) and any(hasattr(p, "to_dict") or isinstance(p, str) for p in content):
+        # builder parts or bare strings inside a plain dict: copy, never touch the caller's dict
+        message = {**message, "content": [_part_dict(p) for p in content]}
     calls = message.get("tool_calls")
     if isinstance(calls, list) and any(hasattr(c, "to_dict") for c in calls):
         message = {
@@ -566,6 +564,4 @@ def normalize_messages(messages: str | Iterable[Any]) -> list[dict[str, Any]]:
                 f"messages[{i}] must be a message dict, a message built with user()/system()/..., or a"
                 f" completion's message; got {type(item).__name__}"
             )
-    if not out:
-        raise ValueError("messages must hold at least one message")
-    return out
+    return check_value("messages", _MESSAGES, out)  # type: ignore[no-any-return]

@@ -9,11 +9,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
-import httpx
+import httpx2
 from openai_chat_api.types import UNSET, Unset
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
-DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+DEFAULT_TIMEOUT = httpx2.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 
 logger = logging.getLogger("openai_chat")
@@ -24,13 +24,13 @@ def _frozen_map(value: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...]:
     return tuple((value or {}).items())
 
 
-def coerce_timeout(value: float | httpx.Timeout | None, name: str = "timeout") -> httpx.Timeout:
-    """A float (total seconds, connect capped at 5 s) or an httpx.Timeout."""
-    if isinstance(value, httpx.Timeout):
+def coerce_timeout(value: float | httpx2.Timeout | None, name: str = "timeout") -> httpx2.Timeout:
+    """A float (total seconds, connect capped at 5 s) or an httpx2.Timeout."""
+    if isinstance(value, httpx2.Timeout):
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise TypeError(f"{name} must be a positive number of seconds or an httpx.Timeout, got {value!r}")
-    return httpx.Timeout(float(value), connect=min(float(value), 5.0))
+        raise TypeError(f"{name} must be a positive number of seconds or an httpx2.Timeout, got {value!r}")
+    return httpx2.Timeout(float(value), connect=min(float(value), 5.0))
 
 
 def _check_base_url(url: str) -> str:
@@ -54,7 +54,7 @@ class ClientOptions:
     base_url: str
     organization: str | None = None
     project: str | None = None
-    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    timeout: httpx2.Timeout = DEFAULT_TIMEOUT
     max_retries: int = DEFAULT_MAX_RETRIES
     default_headers: tuple[tuple[str, str], ...] = ()
     default_query: tuple[tuple[str, Any], ...] = ()
@@ -68,7 +68,7 @@ class ClientOptions:
         base_url: str | None | Unset = UNSET,
         organization: str | None | Unset = UNSET,
         project: str | None | Unset = UNSET,
-        timeout: float | httpx.Timeout | Unset = UNSET,
+        timeout: float | httpx2.Timeout | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         default_headers: Mapping[str, str] | None | Unset = UNSET,
         default_query: Mapping[str, Any] | None | Unset = UNSET,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._accumulate import ChatCompletionAccumulator
 from ._events import StreamEvent
@@ -42,13 +42,13 @@ class _StreamBase:
     def __init__(self, call: Call, finish: Finisher, events: bool) -> None:
         self._call = call
         self._finish = finish
-        self._response: httpx.Response | None = None
+        self._response: httpx2.Response | None = None
         self._acc = ChatCompletionAccumulator(events=events)
         self._consumed = False
         self._started = False
         self.request_id: str | None = None
 
-    def _opened(self, response: httpx.Response) -> None:
+    def _opened(self, response: httpx2.Response) -> None:
         self._response = response
         self.request_id = response.headers.get("x-request-id")
 
@@ -63,7 +63,7 @@ class _StreamBase:
             try:
                 response.content  # noqa: B018 - a body read in advance can still be replayed
                 return
-            except httpx.ResponseNotRead:
+            except httpx2.ResponseNotRead:
                 pass
             raise IncompleteStreamError(
                 "the stream was closed before it ended; current() gives what arrived",
@@ -75,7 +75,7 @@ class _StreamBase:
         return self._finish(self._acc.snapshot_dict(), self.request_id)
 
     @property
-    def response(self) -> httpx.Response | None:
+    def response(self) -> httpx2.Response | None:
         """The underlying HTTP response, once the request was sent."""
         return self._response
 
@@ -101,7 +101,7 @@ class ChatStream(_StreamBase):
         if self._response is not None:
             self._response.close()
 
-    def _open(self) -> httpx.Response:
+    def _open(self) -> httpx2.Response:
         if self._response is None:
             self._opened(self._sender.send(self._call))
         return self._response  # type: ignore[return-value]
@@ -173,7 +173,7 @@ class AsyncChatStream(_StreamBase):
         if self._response is not None:
             await self._response.aclose()
 
-    async def _open(self) -> httpx.Response:
+    async def _open(self) -> httpx2.Response:
         if self._response is None:
             self._opened(await self._sender.send(self._call))
         return self._response  # type: ignore[return-value]

@@ -17,7 +17,7 @@ import json
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._accumulate import ChatCompletionAccumulator
 from ._exceptions import (
@@ -149,12 +149,12 @@ class StreamState:
         raise StreamError(message, body=body, partial=self.accumulator.snapshot_dict())
 
 
-def _connection_error(exc: httpx.RequestError, acc: ChatCompletionAccumulator) -> APIConnectionError:
+def _connection_error(exc: httpx2.RequestError, acc: ChatCompletionAccumulator) -> APIConnectionError:
     try:
         request = exc.request
     except RuntimeError:
         request = None
-    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    cls = APITimeoutError if isinstance(exc, httpx2.TimeoutException) else APIConnectionError
     verb = "timed out" if cls is APITimeoutError else "failed"
     detail = str(exc) or type(exc).__name__
     return cls(f"Reading the stream {verb}: {detail}", request=request, partial=acc.snapshot_dict())
@@ -174,7 +174,7 @@ def iter_chunk_dicts(pieces: Iterable[bytes], acc: ChatCompletionAccumulator) ->
             piece = next(iterator)
         except StopIteration:
             break
-        except httpx.RequestError as exc:
+        except httpx2.RequestError as exc:
             raise _connection_error(exc, acc) from exc
         if piece:
             yield from feed(piece)
@@ -198,7 +198,7 @@ async def aiter_chunk_dicts(
             piece = await iterator.__anext__()
         except StopAsyncIteration:
             break
-        except httpx.RequestError as exc:
+        except httpx2.RequestError as exc:
             raise _connection_error(exc, acc) from exc
         if piece:
             for chunk in feed(piece):

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import attrs
-import httpx
+import httpx2
 
 from ._exceptions import (
     APIConnectionError,
@@ -47,14 +47,19 @@ class Call:
     extra_headers: Mapping[str, str] | None = None
     extra_query: Mapping[str, Any] | None = None
     extra_body: Mapping[str, Any] | None = None
-    timeout: float | httpx.Timeout | None = None
+    timeout: float | httpx2.Timeout | None = None
     stream: bool = False
 
 
 def build_request(
-    http: httpx.Client | httpx.AsyncClient, options: ClientOptions, call: Call
-) -> httpx.Request:
-    """The httpx request for ``call``: URL, headers, query and JSON body merged in the documented order."""
+    http: httpx2.Client | httpx2.AsyncClient, options: ClientOptions, call: Call, *, own_pool: bool = False
+) -> httpx2.Request:
+    """The httpx2 request for ``call``: URL, headers, query and JSON body merged in the documented order.
+
+    A caller's HTTP client adds its own defaults (headers, cookies). The façade's own client carries the
+    options of the client that created it, for the generated layer; a copy made by ``with_options`` may
+    have dropped one of those headers, so the façade's requests are built without those defaults.
+    """
     headers = options.headers()
     if call.stream:
         headers["Accept"] = "text/event-stream"
@@ -77,19 +82,20 @@ def build_request(
             raise TypeError(f"request body is not JSON-serialisable: {exc}") from exc
         headers["Content-Type"] = "application/json"
     timeout = options.timeout if call.timeout is None else call.timeout
-    if not isinstance(timeout, httpx.Timeout):
+    if not isinstance(timeout, httpx2.Timeout):
         timeout = coerce_timeout(timeout)
+    url = options.base_url + call.path
+    if own_pool:
+        extensions = {"timeout": timeout.as_dict()}
+        return httpx2.Request(
+            call.method, url, params=params or None, headers=headers, content=content, extensions=extensions
+        )
     return http.build_request(
-        call.method,
-        options.base_url + call.path,
-        params=params or None,
-        headers=headers,
-        content=content,
-        timeout=timeout,
+        call.method, url, params=params or None, headers=headers, content=content, timeout=timeout
     )
 
 
-def decode_error_body(response: httpx.Response) -> object:
+def decode_error_body(response: httpx2.Response) -> object:
     """An error body as JSON when it is JSON, else as text (an HTML 502 page stays readable)."""
     text = response.text
     if text[:1] in ("{", "["):
@@ -100,7 +106,7 @@ def decode_error_body(response: httpx.Response) -> object:
     return text
 
 
-def status_error(response: httpx.Response, body: object, options: ClientOptions) -> APIStatusError:
+def status_error(response: httpx2.Response, body: object, options: ClientOptions) -> APIStatusError:
     error = make_status_error(response, body)
     if isinstance(error, AuthenticationError) and not options.api_key:
         error.message = (
@@ -111,7 +117,7 @@ def status_error(response: httpx.Response, body: object, options: ClientOptions)
     return error
 
 
-def decode_json(response: httpx.Response) -> Any:
+def decode_json(response: httpx2.Response) -> Any:
     """The 2xx body as JSON, or a typed error that keeps the body and request id."""
     try:
         return _loads(response.content)
@@ -123,7 +129,7 @@ def decode_json(response: httpx.Response) -> Any:
 
 
 def _log_retry(
-    request: httpx.Request, attempt: int, max_retries: int, status: Any, rid: Any, delay: float
+    request: httpx2.Request, attempt: int, max_retries: int, status: Any, rid: Any, delay: float
 ) -> None:
     logger.info(
         "retrying %s %s in %.2fs (retry %d of %d; status %s; request id %s)",
@@ -137,30 +143,31 @@ def _log_retry(
     )
 
 
-def _transport_error(exc: Exception, request: httpx.Request) -> APIConnectionError:
-    if isinstance(exc, httpx.TimeoutException):
+def _transport_error(exc: Exception, request: httpx2.Request) -> APIConnectionError:
+    if isinstance(exc, httpx2.TimeoutException):
         return APITimeoutError(request=request)
     return APIConnectionError(f"connection error: {type(exc).__name__}: {exc}", request=request)
 
 
 class SyncSender:
-    """Sends calls through one ``httpx.Client`` with the client's options."""
+    """Sends calls through one ``httpx2.Client`` with the client's options."""
 
-    __slots__ = ("http", "options")
+    __slots__ = ("http", "options", "own_pool")
 
-    def __init__(self, http: httpx.Client, options: ClientOptions) -> None:
+    def __init__(self, http: httpx2.Client, options: ClientOptions, *, own_pool: bool = False) -> None:
         self.http = http
         self.options = options
+        self.own_pool = own_pool
 
-    def send(self, call: Call, max_retries: int | None = None) -> httpx.Response:
+    def send(self, call: Call, max_retries: int | None = None) -> httpx2.Response:
         options = self.options
         retries = options.max_retries if max_retries is None else max_retries
-        request = build_request(self.http, options, call)
+        request = build_request(self.http, options, call, own_pool=self.own_pool)
         attempt = 0
         while True:
             try:
                 response = self.http.send(request, stream=call.stream)
-            except httpx.TransportError as exc:
+            except httpx2.TransportError as exc:
                 if should_retry(None, None, None, attempt=attempt, max_retries=retries):
                     delay = retry_delay(attempt, None, now=time.time(), jitter=random.random()) or 0.0
                     _log_retry(request, attempt, retries, type(exc).__name__, None, delay)
@@ -172,7 +179,7 @@ class SyncSender:
                 return response
             try:
                 response.read()
-            except httpx.TransportError as exc:
+            except httpx2.TransportError as exc:
                 response.close()
                 raise _transport_error(exc, request) from exc
             body = decode_error_body(response)
@@ -190,7 +197,7 @@ class SyncSender:
             response.close()
             raise status_error(response, body, options)
 
-    def json(self, call: Call) -> tuple[Any, httpx.Response]:
+    def json(self, call: Call) -> tuple[Any, httpx2.Response]:
         response = self.send(call)
         try:
             return decode_json(response), response
@@ -199,23 +206,24 @@ class SyncSender:
 
 
 class AsyncSender:
-    """Sends calls through one ``httpx.AsyncClient`` with the client's options."""
+    """Sends calls through one ``httpx2.AsyncClient`` with the client's options."""
 
-    __slots__ = ("http", "options")
+    __slots__ = ("http", "options", "own_pool")
 
-    def __init__(self, http: httpx.AsyncClient, options: ClientOptions) -> None:
+    def __init__(self, http: httpx2.AsyncClient, options: ClientOptions, *, own_pool: bool = False) -> None:
         self.http = http
         self.options = options
+        self.own_pool = own_pool
 
-    async def send(self, call: Call, max_retries: int | None = None) -> httpx.Response:
+    async def send(self, call: Call, max_retries: int | None = None) -> httpx2.Response:
         options = self.options
         retries = options.max_retries if max_retries is None else max_retries
-        request = build_request(self.http, options, call)
+        request = build_request(self.http, options, call, own_pool=self.own_pool)
         attempt = 0
         while True:
             try:
                 response = await self.http.send(request, stream=call.stream)
-            except httpx.TransportError as exc:
+            except httpx2.TransportError as exc:
                 if should_retry(None, None, None, attempt=attempt, max_retries=retries):
                     delay = retry_delay(attempt, None, now=time.time(), jitter=random.random()) or 0.0
                     _log_retry(request, attempt, retries, type(exc).__name__, None, delay)
@@ -227,7 +235,7 @@ class AsyncSender:
                 return response
             try:
                 await response.aread()
-            except httpx.TransportError as exc:
+            except httpx2.TransportError as exc:
                 await response.aclose()
                 raise _transport_error(exc, request) from exc
             body = decode_error_body(response)
@@ -245,7 +253,7 @@ class AsyncSender:
             await response.aclose()
             raise status_error(response, body, options)
 
-    async def json(self, call: Call) -> tuple[Any, httpx.Response]:
+    async def json(self, call: Call) -> tuple[Any, httpx2.Response]:
         response = await self.send(call)
         try:
             return decode_json(response), response

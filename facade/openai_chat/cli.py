@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-import httpx
+import httpx2
 
 from . import __version__
 from ._client import Client
@@ -401,7 +401,7 @@ def _fail(message: str, secrets: Sequence[str | None]) -> None:
     sys.stderr.flush()
 
 
-def _client(args: argparse.Namespace, http_client: httpx.Client | None) -> Client:
+def _client(args: argparse.Namespace, http_client: httpx2.Client | None) -> Client:
     options: dict[str, Any] = {}
     for name in ("base_url", "api_key", "timeout", "max_retries"):
         value = getattr(args, name)
@@ -410,7 +410,7 @@ def _client(args: argparse.Namespace, http_client: httpx.Client | None) -> Clien
     return Client(http_client=http_client, **options)
 
 
-def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, http_client: httpx2.Client | None = None) -> int:
     """Run the ``openai-chat`` command; returns the exit status.
 
     >>> main(["chat", "Say hi", "--model", "gpt-4o-mini"])     # doctest: +SKIP

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-import httpx
+import httpx2
 
 __all__ = ["MODEL_DIR_ENV", "LocalServer", "LocalServerError", "ensure_model", "main", "model_dir"]
 
@@ -232,7 +232,7 @@ class LocalServer:
         assert self.process is not None and self.log_path is not None
         deadline = time.monotonic() + self.startup_timeout
         url = f"{self.base_url}/models"
-        with httpx.Client(timeout=2.0) as client:
+        with httpx2.Client(timeout=2.0) as client:
             while True:
                 code = self.process.poll()
                 if code is not None:
@@ -243,7 +243,7 @@ class LocalServer:
                 try:
                     if client.get(url).status_code == 200:
                         return
-                except httpx.TransportError:
+                except httpx2.TransportError:
                     pass
                 if time.monotonic() > deadline:
                     raise LocalServerError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-import httpx
+import httpx2
 import pytest
 from openai_chat.local import LocalServer, LocalServerError, ensure_model
 
@@ -13,14 +13,14 @@ pytestmark = pytest.mark.usefixtures("local_extra")
 
 def _assert_stopped(proc: subprocess.Popen[bytes], base_url: str) -> None:
     assert proc.poll() is not None, "server process still running"
-    with pytest.raises(httpx.TransportError):
-        httpx.get(f"{base_url}/models", timeout=2.0)
+    with pytest.raises(httpx2.TransportError):
+        httpx2.get(f"{base_url}/models", timeout=2.0)
 
 
 def test_models_endpoint_answers(local_server: LocalServer) -> None:
     assert local_server.base_url.startswith("http://127.0.0.1:")
     assert local_server.base_url.endswith("/v1")
-    resp = httpx.get(f"{local_server.base_url}/models", timeout=10.0)
+    resp = httpx2.get(f"{local_server.base_url}/models", timeout=10.0)
     assert resp.status_code == 200
     assert [m["id"] for m in resp.json()["data"]] == [local_server.model]
 
@@ -32,7 +32,7 @@ def test_chat_completion_runs(local_server: LocalServer) -> None:
         "max_tokens": 2,
         "temperature": 0,
     }
-    resp = httpx.post(f"{local_server.base_url}/chat/completions", json=body, timeout=120.0)
+    resp = httpx2.post(f"{local_server.base_url}/chat/completions", json=body, timeout=120.0)
     assert resp.status_code == 200, resp.text
     data = resp.json()
     assert data["object"] == "chat.completion"

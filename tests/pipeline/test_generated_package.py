@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
+import httpx2
 from openai_chat_api import AuthenticatedClient
 from openai_chat_api.api.chat import get_chat_completion_messages, list_chat_completions
 from openai_chat_api.models import ChatCompletionList, ChatCompletionMessageList, Metadata
@@ -26,18 +26,18 @@ def test_generated_package_is_up_to_date_with_the_spec():
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
 
 
-def _client(seen: list[httpx.Request]) -> AuthenticatedClient:
-    def handler(request: httpx.Request) -> httpx.Response:
+def _client(seen: list[httpx2.Request]) -> AuthenticatedClient:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request)
-        return httpx.Response(200, json=PAGE)
+        return httpx2.Response(200, json=PAGE)
 
     return AuthenticatedClient(
-        base_url="https://api.test/v1", token="k", httpx_args={"transport": httpx.MockTransport(handler)}
+        base_url="https://api.test/v1", token="k", httpx_args={"transport": httpx2.MockTransport(handler)}
     )
 
 
 def test_list_sends_metadata_deep_object_style_and_nothing_unset():
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
     response = list_chat_completions.sync_detailed(
         client=_client(seen), metadata=Metadata.from_dict({"a": "1", "b c": "x&y"}), limit=2
     )
@@ -54,7 +54,7 @@ def test_list_sends_metadata_deep_object_style_and_nothing_unset():
 
 
 def test_list_and_messages_without_arguments_send_no_query():
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
     client = _client(seen)
     list_chat_completions.sync_detailed(client=client)
     messages = get_chat_completion_messages.sync_detailed("chatcmpl-1", client=client)

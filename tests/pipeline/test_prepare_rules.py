@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 import attrs
-import httpx
+import httpx2
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,13 +150,13 @@ def test_defaults_are_dropped_from_bodies(models: ModuleType):
 
 def test_defaults_are_dropped_from_query_parameters(api: ModuleType):
     list_things = importlib.import_module(f"{PACKAGE}.api.chat.list_things")
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request)
-        return httpx.Response(200, json={"status": "ok", "derived": {"note": None, "extra": 1}, "parts": []})
+        return httpx2.Response(200, json={"status": "ok", "derived": {"note": None, "extra": 1}, "parts": []})
 
-    client = api.Client(base_url="https://api.test", httpx_args={"transport": httpx.MockTransport(handler)})
+    client = api.Client(base_url="https://api.test", httpx_args={"transport": httpx2.MockTransport(handler)})
     list_things.sync_detailed(client=client)
     assert str(seen[0].url) == "https://api.test/chat/completions"
 
@@ -174,10 +174,10 @@ def test_event_stream_bodies_are_dropped_and_json_still_parses(
     create_thing = importlib.import_module(f"{PACKAGE}.api.chat.create_thing")
     body = {"status": "ok", "derived": {"note": None, "extra": 1}, "parts": [], "object": "thing"}
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, json=body)
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(200, json=body)
 
-    client = api.Client(base_url="https://api.test", httpx_args={"transport": httpx.MockTransport(handler)})
+    client = api.Client(base_url="https://api.test", httpx_args={"transport": httpx2.MockTransport(handler)})
     response = create_thing.sync_detailed(client=client, body=models.ThingRequest(model="m"))
     assert type(response.parsed) is models.ThingResponse
     assert response.parsed.to_dict() == body

@@ -6,8 +6,8 @@ The server runs its own event loop in a background thread and records every requ
 
     with FaultServer() as server:
         server.script(Respond(500), Respond(200, chat_completion()))
-        httpx.post(server.url + "/v1/chat/completions", json={})   # -> 500
-        httpx.post(server.url + "/v1/chat/completions", json={})   # -> 200
+        httpx2.post(server.url + "/v1/chat/completions", json={})   # -> 500
+        httpx2.post(server.url + "/v1/chat/completions", json={})   # -> 200
         assert len(server.requests) == 2
 
 Step vocabulary:
@@ -475,7 +475,7 @@ async def _hold(reader: asyncio.StreamReader, seconds: float) -> None:
 
     try:
         await asyncio.wait_for(until_eof(), seconds)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         pass
 
 

@@ -1,4 +1,4 @@
-"""Each fault server step does what it promises, seen through plain httpx, sync and async."""
+"""Each fault server step does what it promises, seen through plain httpx2, sync and async."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import email.utils
 import json
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-import httpx
+import httpx2
 import pytest
 
 from .faultserver import Drip, FaultServer, Hangup, Reset, Respond, ScriptExhausted, Silence, Stream
@@ -27,19 +27,19 @@ from .payloads import (
 
 COMPLETIONS = "/v1/chat/completions"
 # Generous upper bounds: they catch a hang, not a slowdown.
-SHORT = httpx.Timeout(5.0, read=0.3)
+SHORT = httpx2.Timeout(5.0, read=0.3)
 
 
 class SyncHttp:
-    """The same small surface over httpx.Client and httpx.AsyncClient, so one test body covers both."""
+    """The same small surface over httpx2.Client and httpx2.AsyncClient, so one test body covers both."""
 
     def __init__(self, **kwargs: object) -> None:
-        self.client = httpx.Client(**kwargs)
+        self.client = httpx2.Client(**kwargs)
 
-    def request(self, method: str, url: str, **kwargs: object) -> httpx.Response:
+    def request(self, method: str, url: str, **kwargs: object) -> httpx2.Response:
         return self.client.request(method, url, **kwargs)
 
-    def stream_lines(self, url: str, into: list[str], **kwargs: object) -> httpx.Response:
+    def stream_lines(self, url: str, into: list[str], **kwargs: object) -> httpx2.Response:
         """POST and collect the body's lines into `into` as they arrive (kept if the read fails)."""
         with self.client.stream("POST", url, **kwargs) as response:
             into.extend(response.iter_lines())
@@ -56,13 +56,13 @@ class SyncHttp:
 class AsyncHttp(SyncHttp):
     def __init__(self, **kwargs: object) -> None:
         self.loop = asyncio.new_event_loop()
-        self.client = httpx.AsyncClient(**kwargs)  # type: ignore[assignment]
+        self.client = httpx2.AsyncClient(**kwargs)  # type: ignore[assignment]
 
-    def request(self, method: str, url: str, **kwargs: object) -> httpx.Response:
+    def request(self, method: str, url: str, **kwargs: object) -> httpx2.Response:
         return self.loop.run_until_complete(self.client.request(method, url, **kwargs))
 
-    def stream_lines(self, url: str, into: list[str], **kwargs: object) -> httpx.Response:
-        async def run() -> httpx.Response:
+    def stream_lines(self, url: str, into: list[str], **kwargs: object) -> httpx2.Response:
+        async def run() -> httpx2.Response:
             async with self.client.stream("POST", url, **kwargs) as response:
                 async for line in response.aiter_lines():
                     into.append(line)
@@ -120,20 +120,20 @@ def data_lines(lines: list[str]) -> list[str]:
 
 
 def test_refused_port_gives_connect_error(http: SyncHttp, refused_url: str) -> None:
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(httpx2.ConnectError):
         http.request("GET", refused_url + COMPLETIONS)
 
 
 def test_reset_before_status_line_is_a_read_error(http: SyncHttp, fault_server: FaultServer) -> None:
     fault_server.script(Reset())
-    with pytest.raises(httpx.ReadError):
+    with pytest.raises(httpx2.ReadError):
         http.request("POST", fault_server.url + COMPLETIONS, json={})
     assert len(fault_server.requests) == 1
 
 
 def test_hangup_is_a_server_disconnect(http: SyncHttp, fault_server: FaultServer) -> None:
     fault_server.script(Hangup())
-    with pytest.raises(httpx.RemoteProtocolError, match="without sending a response"):
+    with pytest.raises(httpx2.RemoteProtocolError, match="without sending a response"):
         http.request("POST", fault_server.url + COMPLETIONS, json={})
 
 
@@ -214,7 +214,7 @@ def test_429_carries_retry_after_ms(http: SyncHttp, fault_server: FaultServer) -
 
 def test_http_date_is_parseable_and_in_the_future() -> None:
     when = email.utils.parsedate_to_datetime(http_date(30))
-    delta = (when - datetime.now(timezone.utc)).total_seconds()
+    delta = (when - datetime.now(UTC)).total_seconds()
     assert 25 <= delta <= 31
 
 
@@ -280,7 +280,7 @@ def test_silence_after_headers_times_out_within_the_read_timeout(
 ) -> None:
     fault_server.script(Silence(seconds=30))
     started = time.monotonic()
-    with pytest.raises(httpx.ReadTimeout):
+    with pytest.raises(httpx2.ReadTimeout):
         http.stream_lines(fault_server.url + COMPLETIONS, [])
     assert time.monotonic() - started < 3.0
     # The client dropped the connection on timeout; the server notices instead of sleeping on.
@@ -290,7 +290,7 @@ def test_silence_after_headers_times_out_within_the_read_timeout(
 def test_silence_before_status_line_times_out(http: SyncHttp, fault_server: FaultServer) -> None:
     fault_server.script(Silence(seconds=30, send_headers=False))
     started = time.monotonic()
-    with pytest.raises(httpx.ReadTimeout):
+    with pytest.raises(httpx2.ReadTimeout):
         http.request("POST", fault_server.url + COMPLETIONS, json={})
     assert time.monotonic() - started < 3.0
 
@@ -303,7 +303,7 @@ def test_silence_mid_stream_delivers_the_prefix_then_times_out(
         Silence(seconds=30, headers={"content-type": "text/event-stream"}, body_prefix=prefix)
     )
     lines: list[str] = []
-    with pytest.raises(httpx.ReadTimeout):
+    with pytest.raises(httpx2.ReadTimeout):
         http.stream_lines(fault_server.url + COMPLETIONS, lines)
     assert len(data_lines(lines)) == 4
 
@@ -354,7 +354,9 @@ def test_clean_stream_is_chunked_sse_ending_in_done(http: SyncHttp, fault_server
 
 
 @pytest.mark.parametrize(
-    ("drop", "error"), [("reset", httpx.ReadError), ("close", httpx.RemoteProtocolError)], ids=["rst", "fin"]
+    ("drop", "error"),
+    [("reset", httpx2.ReadError), ("close", httpx2.RemoteProtocolError)],
+    ids=["rst", "fin"],
 )
 def test_stream_dropped_mid_chunk(
     http: SyncHttp, fault_server: FaultServer, drop: str, error: type[Exception]
@@ -462,7 +464,7 @@ def test_idle_close_forces_a_new_connection(http: SyncHttp, fault_server: FaultS
 
 def test_reset_forgets_requests_but_keeps_connection_ids_unique(fault_server: FaultServer) -> None:
     fault_server.script(Respond(200, then_close=True))
-    with httpx.Client() as client:
+    with httpx2.Client() as client:
         client.get(fault_server.url)
         fault_server.wait_open_connections(0)
         fault_server.reset()
@@ -480,7 +482,7 @@ def test_client_connection_close_is_honoured(http: SyncHttp, fault_server: Fault
 
 def test_open_connections_counts_pooled_client_connections(fault_server: FaultServer) -> None:
     fault_server.script(Respond(200))
-    with httpx.Client() as client:
+    with httpx2.Client() as client:
         client.get(fault_server.url)
         assert fault_server.open_connections == 1
     fault_server.assert_no_open_connections()
@@ -489,8 +491,8 @@ def test_open_connections_counts_pooled_client_connections(fault_server: FaultSe
 def test_stop_is_prompt_with_a_connection_held_silent() -> None:
     server = FaultServer().start()
     server.script(Silence(seconds=60))
-    with httpx.Client(timeout=httpx.Timeout(5.0, read=30.0)) as client:
-        with pytest.raises(httpx.TransportError):
+    with httpx2.Client(timeout=httpx2.Timeout(5.0, read=30.0)) as client:
+        with pytest.raises(httpx2.TransportError):
             # Stop from the server's side while the client waits for the body.
             with client.stream("GET", server.url) as response:
                 assert server.open_connections == 1

@@ -1,7 +1,7 @@
 """The API key never shows: not in reprs, not in our errors or their tracebacks, not in any log line.
 
 The runs below go through retries, timeouts, status errors and broken streams against the fault server,
-with every logger (``openai_chat``, ``httpx``, ``httpcore``) captured at DEBUG.
+with every logger (``openai_chat``, ``httpx2``, ``httpcore``) captured at DEBUG.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import openai_chat as oc
 import pytest
 
@@ -21,7 +21,7 @@ from .faultserver import FaultServer, Reset, Respond, Silence, Stream
 from .payloads import chat_completion, completion_chunks, error_body, sse_event
 
 SECRET = "sk-test-SECRET-8f3a9c2e71d4b605e9"
-FAST = httpx.Timeout(5.0, read=0.3)
+FAST = httpx2.Timeout(5.0, read=0.3)
 
 
 def shown(value: object) -> list[str]:
@@ -43,7 +43,7 @@ def assert_hidden(texts: list[str], where: str) -> None:
 @pytest.fixture
 def debug_logs(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
     caplog.set_level(logging.DEBUG)
-    for name in ("openai_chat", "httpx", "httpcore"):
+    for name in ("openai_chat", "httpx2", "httpcore"):
         caplog.set_level(logging.DEBUG, logger=name)
     yield caplog
     texts = [caplog.text] + [r.getMessage() for r in caplog.records]
@@ -179,8 +179,8 @@ def test_loopback_and_https_do_not_warn(caplog: pytest.LogCaptureFixture, url: s
 
 def test_a_key_that_cannot_be_sent_is_refused_without_echoing_it() -> None:
     key = SECRET + "\u2603"
-    http = httpx.Client(
-        transport=httpx.MockTransport(lambda request: httpx.Response(200, json=chat_completion()))
+    http = httpx2.Client(
+        transport=httpx2.MockTransport(lambda request: httpx2.Response(200, json=chat_completion()))
     )
     with pytest.raises(ValueError, match="api_key") as info:  # refused when the client is made
         oc.Client(api_key=key, base_url="https://api.example.test/v1", model="m", http_client=http)

@@ -1,14 +1,14 @@
-"""A stateful fake of the Chat Completions API for ``httpx.MockTransport``, and a sync/async test harness.
+"""A stateful fake of the Chat Completions API for ``httpx2.MockTransport``, and a sync/async test harness.
 
 ``FakeAPI`` answers the six operations (create, list, get, update, delete, messages) from memory, the way
 the API does: stored completions, cursors, filters, SSE when asked to stream. It records every request and
 checks each one against ``openapi.yaml`` first, so a test whose client sends a bad request fails there.
 
     fake = FakeAPI()
-    client = Client(api_key=KEY, base_url=BASE_URL, http_client=httpx.Client(transport=fake.transport()))
+    client = Client(api_key=KEY, base_url=BASE_URL, http_client=httpx2.Client(transport=fake.transport()))
     client.chat.create(model="gpt-4o-mini", messages="Hi").text        # 'You said: Hi'
 
-Faults are queued with ``fake.enqueue(Canned(503, ...), httpx.ConnectError("down"), ...)``: each request
+Faults are queued with ``fake.enqueue(Canned(503, ...), httpx2.ConnectError("down"), ...)``: each request
 takes the next one before normal behaviour resumes. ``Harness`` runs one test body against a ``Client`` or
 an ``AsyncClient``: ``h.call(h.client.chat.create, messages="Hi")`` awaits when it has to.
 """
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 _TESTS = str(Path(__file__).resolve().parents[1])
 if _TESTS not in sys.path:  # tests/ is not a package; the contract helper lives there
@@ -37,7 +37,7 @@ from openapi_contract import ContractError, validate_request  # noqa: E402
 BASE_URL = "https://api.fake.test/v1"
 KEY = "sk-fake-5ecret-key-never-shown"
 MODEL = "gpt-4o-mini"
-_BASE_PATH = httpx.URL(BASE_URL).path
+_BASE_PATH = httpx2.URL(BASE_URL).path
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,12 @@ class Recorded:
     method: str
     path: str  # below the base URL, e.g. "/chat/completions/abc"
     query: dict[str, str]
-    headers: httpx.Headers
+    headers: httpx2.Headers
     json: Any
-    request: httpx.Request
+    request: httpx2.Request
 
 
-class SSEBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+class SSEBody(httpx2.SyncByteStream, httpx2.AsyncByteStream):
     """A streamed body handed out in small pieces; remembers how far it was read and whether it was closed."""
 
     def __init__(self, pieces: list[bytes]) -> None:
@@ -110,8 +110,8 @@ class FakeAPI:
 
     # -- set-up
 
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self)
+    def transport(self) -> httpx2.MockTransport:
+        return httpx2.MockTransport(self)
 
     def enqueue(self, *faults: Canned | Exception) -> None:
         """Serve these first, one per request (an exception is raised by the transport)."""
@@ -145,7 +145,7 @@ class FakeAPI:
 
     # -- the handler
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         path = request.url.path
         assert path.startswith(_BASE_PATH + "/"), f"request outside the API: {request.url}"
         path = path[len(_BASE_PATH) :]
@@ -179,7 +179,7 @@ class FakeAPI:
             self.violations.append(exc)
             raise
 
-    def _route(self, method: str, parts: list[str], body: Any, query: dict[str, str]) -> httpx.Response:
+    def _route(self, method: str, parts: list[str], body: Any, query: dict[str, str]) -> httpx2.Response:
         if parts == ["chat", "completions"]:
             return self._create(body) if method == "POST" else self._list(query)
         if parts[:2] == ["chat", "completions"] and len(parts) in (3, 4):
@@ -201,15 +201,15 @@ class FakeAPI:
                 )
         return self._respond(404, error_body(f"Unknown route {method} {'/'.join(parts)}"))
 
-    def _respond(self, status: int, body: Any, headers: Mapping[str, str] | None = None) -> httpx.Response:
+    def _respond(self, status: int, body: Any, headers: Mapping[str, str] | None = None) -> httpx2.Response:
         headers = {"x-request-id": f"req_{len(self.requests):04d}", **(headers or {})}
         if isinstance(body, (dict, list)):
-            return httpx.Response(status, json=body, headers=headers)
-        return httpx.Response(status, content=body or b"", headers=headers)
+            return httpx2.Response(status, json=body, headers=headers)
+        return httpx2.Response(status, content=body or b"", headers=headers)
 
     # -- create
 
-    def _create(self, request: dict[str, Any]) -> httpx.Response:
+    def _create(self, request: dict[str, Any]) -> httpx2.Response:
         completion = self._completion(request, dict(request.get("metadata") or {}))
         if request.get("store"):
             self._keep(completion, request)
@@ -221,7 +221,7 @@ class FakeAPI:
         stream = SSEBody([raw[i : i + self.piece_size] for i in range(0, len(raw), self.piece_size)])
         self.streams.append(stream)
         headers = {"x-request-id": f"req_{len(self.requests):04d}", "content-type": "text/event-stream"}
-        return httpx.Response(200, headers=headers, stream=stream)
+        return httpx2.Response(200, headers=headers, stream=stream)
 
     def _completion(self, request: dict[str, Any], metadata: dict[str, str]) -> dict[str, Any]:
         self._count += 1
@@ -263,7 +263,7 @@ class FakeAPI:
 
     # -- list and messages
 
-    def _list(self, query: dict[str, str]) -> httpx.Response:
+    def _list(self, query: dict[str, str]) -> httpx2.Response:
         items = list(self.completions.values())
         if "model" in query:
             items = [c for c in items if c["model"] == query["model"]]
@@ -271,7 +271,7 @@ class FakeAPI:
         items = [c for c in items if all(c["metadata"].get(k) == v for k, v in wanted.items())]
         return self._page(items, query, filters=True)
 
-    def _page(self, items: list[dict[str, Any]], query: dict[str, str], *, filters: bool) -> httpx.Response:
+    def _page(self, items: list[dict[str, Any]], query: dict[str, str], *, filters: bool) -> httpx2.Response:
         if query.get("order", "asc") == "desc":
             items = items[::-1]
         limit = int(query.get("limit", 20))
@@ -384,9 +384,11 @@ class Harness:
     def is_async(self) -> bool:
         return self._loop is not None
 
-    def http_client(self, transport: Any = None) -> httpx.Client | httpx.AsyncClient:
+    def http_client(self, transport: Any = None) -> httpx2.Client | httpx2.AsyncClient:
         transport = transport if transport is not None else self.fake.transport()
-        return httpx.AsyncClient(transport=transport) if self.is_async else httpx.Client(transport=transport)
+        return (
+            httpx2.AsyncClient(transport=transport) if self.is_async else httpx2.Client(transport=transport)
+        )
 
     def new_client(self, **options: Any) -> Any:
         """A client on the fake (its own pool, unless ``http_client`` is given); closed with the harness."""

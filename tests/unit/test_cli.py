@@ -1,4 +1,4 @@
-"""The ``openai-chat`` command against a fake API served by ``httpx.MockTransport``."""
+"""The ``openai-chat`` command against a fake API served by ``httpx2.MockTransport``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-import httpx
+import httpx2
 import pytest
 from openai_chat.cli import main
 
@@ -74,16 +74,16 @@ class FakeAPI:
             ]
             for c in self.stored
         }
-        self.requests: list[httpx.Request] = []
+        self.requests: list[httpx2.Request] = []
         self.replies = ["Hello", "Again"]  # streamed answers, turn by turn
         self.fail_at: int | None = None  # the request number that fails
         self.fail_with: BaseException | None = None
         self.broken_stream = False
 
-    def client(self) -> httpx.Client:
-        return httpx.Client(transport=httpx.MockTransport(self))
+    def client(self) -> httpx2.Client:
+        return httpx2.Client(transport=httpx2.MockTransport(self))
 
-    def page(self, items: list[dict], query: dict[str, list[str]]) -> httpx.Response:
+    def page(self, items: list[dict], query: dict[str, list[str]]) -> httpx2.Response:
         after = query.get("after", [None])[0]
         if after is not None:
             ids = [i["id"] for i in items]
@@ -92,7 +92,7 @@ class FakeAPI:
             items = items[::-1]
         limit = min(int(query.get("limit", ["20"])[0]), PAGE)
         data = items[:limit]
-        return httpx.Response(
+        return httpx2.Response(
             200,
             json={
                 "object": "list",
@@ -103,14 +103,14 @@ class FakeAPI:
             },
         )
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         self.requests.append(request)
         if self.fail_at is not None and len(self.requests) == self.fail_at:
             if self.fail_with is not None:
                 raise self.fail_with
-            return httpx.Response(500, json={"error": {"message": "the store is on fire"}})
+            return httpx2.Response(500, json={"error": {"message": "the store is on fire"}})
         if request.headers.get("authorization") != "Bearer sk-test-secret":
-            return httpx.Response(401, json={"error": {"message": "bad key"}})
+            return httpx2.Response(401, json={"error": {"message": "bad key"}})
         path = request.url.path.removeprefix("/v1/chat/completions")
         query = parse_qs(request.url.query.decode())
         parts = [p for p in path.split("/") if p]
@@ -122,8 +122,8 @@ class FakeAPI:
                 if self.broken_stream:  # the first piece, then (in a later read) an error event
                     first = b"\n\n".join(content.split(b"\n\n")[:2]) + b"\n\n"
                     content = iter([first, b'data: {"error": {"message": "overloaded"}}\n\n'])
-                return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=content)
-            return httpx.Response(200, json=completion("chatcmpl-j", text), headers={"x-request-id": "r1"})
+                return httpx2.Response(200, headers={"content-type": "text/event-stream"}, content=content)
+            return httpx2.Response(200, json=completion("chatcmpl-j", text), headers={"x-request-id": "r1"})
         if request.method == "GET" and not parts:
             items = self.stored
             if "model" in query:
@@ -134,17 +134,17 @@ class FakeAPI:
             return self.page(items, query)
         found = next((c for c in self.stored if c["id"] == parts[0]), None)
         if found is None:
-            return httpx.Response(404, json={"error": {"message": f"No completion {parts[0]}"}})
+            return httpx2.Response(404, json={"error": {"message": f"No completion {parts[0]}"}})
         if len(parts) == 2:
             return self.page(self.messages[found["id"]], query)
         if request.method == "DELETE":
             self.stored.remove(found)
-            return httpx.Response(
+            return httpx2.Response(
                 200, json={"object": "chat.completion.deleted", "id": found["id"], "deleted": True}
             )
         if request.method == "POST":
             found["metadata"] = json.loads(request.content)["metadata"]
-        return httpx.Response(200, json=found)
+        return httpx2.Response(200, json=found)
 
 
 GLOBAL = ["--base-url", "http://test/v1", "--api-key", "sk-test-secret", "--max-retries", "0"]
@@ -274,11 +274,12 @@ def test_an_api_error_is_one_line_without_the_key(capsys: pytest.CaptureFixture[
 
 
 def test_a_connection_error_names_the_server(capsys: pytest.CaptureFixture[str]) -> None:
-    def refuse(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("connection refused", request=request)
+    def refuse(request: httpx2.Request) -> httpx2.Response:
+        raise httpx2.ConnectError("connection refused", request=request)
 
     code = main(
-        [*GLOBAL, "completions", "get", "x"], http_client=httpx.Client(transport=httpx.MockTransport(refuse))
+        [*GLOBAL, "completions", "get", "x"],
+        http_client=httpx2.Client(transport=httpx2.MockTransport(refuse)),
     )
     err = capsys.readouterr().err
     assert code == 1

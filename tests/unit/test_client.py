@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 
-import httpx
+import httpx2
 import openai_chat as oc
 import pytest
 from fakes import BASE_URL, KEY, MODEL, Canned, Harness, error_body
 from openai_chat_api.api.chat import get_chat_completion
+from reliability.faultserver import FaultServer, Respond
 
 ENV = {
     "OPENAI_API_KEY": "sk-from-env-0000",
@@ -167,7 +169,7 @@ def test_context_manager_closes_the_pool_it_owns(h: Harness) -> None:
 
 
 def test_http_client_of_the_wrong_kind_is_refused(h: Harness) -> None:
-    wrong = httpx.Client(transport=h.fake.transport()) if h.is_async else httpx.AsyncClient()
+    wrong = httpx2.Client(transport=h.fake.transport()) if h.is_async else httpx2.AsyncClient()
     with pytest.raises(TypeError, match="http_client"):
         h.new_client(http_client=wrong)
 
@@ -277,45 +279,85 @@ def test_bad_arguments_fail_before_any_request(
 # -- the raw generated client -------------------------------------------------------------------------------
 
 
-def test_raw_client_shares_transport_auth_and_base_url(h: Harness) -> None:
-    seen: list[httpx.Request] = []
-
-    def hook(request: httpx.Request) -> None:
-        seen.append(request)
-
-    async def ahook(request: httpx.Request) -> None:
-        seen.append(request)
-
-    hooks = {"request": [ahook if h.is_async else hook]}
-    pool_class = httpx.AsyncClient if h.is_async else httpx.Client
-    pool = pool_class(transport=h.fake.transport(), event_hooks=hooks)
-    client = h.new_client(http_client=pool, organization="org-raw")
-    [cid] = h.fake.store(1)
-
-    detailed = get_chat_completion.asyncio_detailed if h.is_async else get_chat_completion.sync_detailed
-    response = h.call(detailed, cid, client=client.raw)
-
-    assert response.status_code == 200
-    assert response.parsed.id == cid
-    assert len(seen) == 1, "the raw request did not go through the client's own httpx client"
-    sent = h.fake.last.request
-    assert str(sent.url) == f"{BASE_URL}/chat/completions/{cid}"
-    assert sent.headers["authorization"] == f"Bearer {KEY}"
-    assert sent.headers["openai-organization"] == "org-raw"
-    assert client.raw is client.raw
-    h.call(pool.aclose if h.is_async else pool.close)
+def _stored(cid: str) -> dict[str, object]:
+    return {
+        "id": cid,
+        "object": "chat.completion",
+        "created": 1,
+        "model": MODEL,
+        "choices": [
+            {"index": 0, "finish_reason": "stop", "logprobs": None,
+             "message": {"role": "assistant", "content": "Hi", "refusal": None}}
+        ],
+    }  # fmt: skip
 
 
-def test_raw_client_repr_never_shows_the_key(h: Harness) -> None:
-    assert KEY not in repr(h.client.raw)
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_raw_client_is_the_facades_own_http_client(kind: str) -> None:
+    """The generated layer sends through the very client the façade uses: one pool, its URL and headers."""
+    with FaultServer() as server:
+        server.script(Respond(200, _stored("chatcmpl-raw")))
+        options = {"api_key": KEY, "base_url": f"{server.url}/v1", "organization": "org-raw",
+                   "default_query": {"api-version": "2024-10-21"}}  # fmt: skip
+        if kind == "sync":
+            with oc.Client(**options) as client:
+                assert client.raw.get_httpx_client() is client.http_client
+                response = get_chat_completion.sync_detailed("chatcmpl-raw", client=client.raw)
+        else:
+
+            async def go() -> object:
+                async with oc.AsyncClient(**options) as client:
+                    assert client.raw.get_async_httpx_client() is client.http_client
+                    return await get_chat_completion.asyncio_detailed("chatcmpl-raw", client=client.raw)
+
+            response = asyncio.run(go())
+        assert response.status_code == 200
+        assert response.parsed.id == "chatcmpl-raw"
+        [sent] = server.requests
+        assert sent.path == "/v1/chat/completions/chatcmpl-raw?api-version=2024-10-21"
+        assert sent.headers["authorization"] == f"Bearer {KEY}"
+        assert sent.headers["openai-organization"] == "org-raw"
 
 
-def test_raw_client_sends_the_default_query(h: Harness) -> None:
-    client = h.new_client(default_query={"api-version": "2024-10-21"})
-    [cid] = h.fake.store(1)
-    detailed = get_chat_completion.asyncio_detailed if h.is_async else get_chat_completion.sync_detailed
-    h.call(detailed, cid, client=client.raw)
-    assert h.fake.last.query == {"api-version": "2024-10-21"}
+def test_raw_client_repr_never_shows_the_key() -> None:
+    with oc.Client(api_key=KEY, base_url=BASE_URL) as client:
+        assert KEY not in repr(client.raw)
+        assert KEY not in repr(client.raw.get_httpx_client().headers)
+
+
+def test_raw_client_needs_a_pool_the_facade_made(h: Harness) -> None:
+    with pytest.raises(ValueError, match="create the Client without http_client="):
+        h.client.raw  # noqa: B018
+
+
+def test_raw_client_of_a_copy_with_other_headers_says_why() -> None:
+    with oc.Client(api_key=KEY, base_url=BASE_URL) as client:
+        same = client.with_options(max_retries=0)
+        assert same.raw.get_httpx_client() is client.http_client
+        with pytest.raises(ValueError, match="use raw on a Client created with these options"):
+            client.with_options(organization="org-other").raw  # noqa: B018
+
+
+def test_a_copy_without_a_header_does_not_send_the_pools_one(h: Harness) -> None:
+    """The façade's own pool carries its creator's headers for the raw layer; a copy's requests do not."""
+    with FaultServer() as server:
+        server.script(Respond(200, _stored("c1")))
+        with oc.Client(api_key=KEY, base_url=server.url, organization="org-a") as client:
+            client.with_options(organization=None, api_key=None).chat.completions.get("c1")
+        [sent] = server.requests
+        assert "openai-organization" not in sent.headers
+        assert "authorization" not in sent.headers
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_an_httpx_client_of_another_library_is_refused_clearly(kind: str) -> None:
+    class Foreign:  # stands for an HTTP client from another package
+        pass
+
+    cls = oc.Client if kind == "sync" else oc.AsyncClient
+    expected = "httpx2.Client" if kind == "sync" else "httpx2.AsyncClient"
+    with pytest.raises(TypeError, match=f"http_client must be an {expected}.*got .*Foreign"):
+        cls(api_key=KEY, http_client=Foreign())
 
 
 def test_create_with_stream_true_sends_the_request(h: Harness) -> None:

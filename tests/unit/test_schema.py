@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 import json
 import uuid
-from typing import Annotated, Any, Literal, NewType, Optional, TypedDict, Union
+from typing import Annotated, Any, Literal, NewType, NotRequired, Optional, Required, TypedDict, Union
 
 import attrs
 import pytest
@@ -18,7 +18,6 @@ from openai_chat._exceptions import (
     StructuredOutputError,
 )
 from openai_chat._schema import json_schema_for, parse_as, parse_content, response_format_for
-from typing_extensions import NotRequired, Required
 
 try:
     import jsonschema
@@ -240,7 +239,7 @@ ORDER_JSON = {
 
 ORDER = Order(
     id=uuid.UUID("6f1c2a52-1b7e-4a36-9a3f-1d2c3b4a5e6f"),
-    placed_at=dt.datetime(2024, 5, 1, 10, 30, tzinfo=dt.timezone.utc),
+    placed_at=dt.datetime(2024, 5, 1, 10, 30, tzinfo=dt.UTC),
     items=[
         LineItem("A-1", 2, Money(9.5, Currency.EUR), ["gift"]),
         LineItem("B-2", 1, Money(20.0, Currency.USD), []),
@@ -661,7 +660,7 @@ line_items = st.builds(LineItem, sku=st.text(), quantity=st.integers(), price=mo
 orders = st.builds(
     Order,
     id=st.uuids(),
-    placed_at=st.datetimes(timezones=st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=-5))])),
+    placed_at=st.datetimes(timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=-5))])),
     items=st.lists(line_items, max_size=3),
     status=st.sampled_from(["open", "shipped", "cancelled"]),
     priority=st.sampled_from(Priority),

@@ -154,8 +154,8 @@ def test_messages_of_a_stored_completion(h: Harness) -> None:
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda c: c.list(limit=0), "limit"),
-        (lambda c: c.list(limit=101), "limit"),
+        (lambda c: c.list(limit="10"), "limit must be an int"),
+        (lambda c: c.messages("c1", limit=1.5), "limit must be an int"),
         (lambda c: c.list(order="newest"), "order"),
         (lambda c: c.list(metadata={"k": 1}), "metadata"),
         (lambda c: c.messages("", limit=5), "completion_id"),

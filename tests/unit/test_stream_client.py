@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-import httpx
+import httpx2
 import openai_chat as oc
 import pytest
 from fakes import KEY, MODEL, Canned, Harness, error_body
@@ -187,11 +187,11 @@ def test_the_connection_goes_back_to_the_pool(kind: str) -> None:
     with FaultServer() as server:
         server.script(Stream(completion_chunks("one two three four five six", pieces=6, usage=True)))
         h = Harness(kind)
-        limits = httpx.Limits(max_connections=1)
-        pool = httpx.AsyncClient(limits=limits) if h.is_async else httpx.Client(limits=limits)
+        limits = httpx2.Limits(max_connections=1)
+        pool = httpx2.AsyncClient(limits=limits) if h.is_async else httpx2.Client(limits=limits)
         # One connection and a short pool timeout: a connection kept by a stream makes the next call fail.
         client = h.new_client(
-            base_url=server.url + "/v1", http_client=pool, timeout=httpx.Timeout(5.0, pool=0.5)
+            base_url=server.url + "/v1", http_client=pool, timeout=httpx2.Timeout(5.0, pool=0.5)
         )
         try:
             with h.opened(client.chat.stream(model=MODEL, messages="Hi")) as s:

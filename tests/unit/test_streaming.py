@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -327,10 +327,10 @@ async def afailing(exc: Exception) -> AsyncIterator[bytes]:
 @pytest.mark.parametrize(
     ("exc", "expected"),
     [
-        (httpx.ReadError("connection reset"), APIConnectionError),
-        (httpx.RemoteProtocolError("peer closed connection"), APIConnectionError),
-        (httpx.ReadTimeout("read timed out"), APITimeoutError),
-        (httpx.DecodingError("corrupt gzip stream"), APIConnectionError),
+        (httpx2.ReadError("connection reset"), APIConnectionError),
+        (httpx2.RemoteProtocolError("peer closed connection"), APIConnectionError),
+        (httpx2.ReadTimeout("read timed out"), APITimeoutError),
+        (httpx2.DecodingError("corrupt gzip stream"), APIConnectionError),
     ],
 )
 @both
@@ -362,19 +362,19 @@ def test_over_a_real_httpx_response(mode: str) -> None:
         for piece in pieces:
             yield piece
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         content = iter(pieces) if mode == "sync" else apieces()
-        return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=content)
+        return httpx2.Response(200, headers={"content-type": "text/event-stream"}, content=content)
 
     acc = ChatCompletionAccumulator()
     if mode == "sync":
-        with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        with httpx2.Client(transport=httpx2.MockTransport(handler)) as client:
             with client.stream("POST", "https://api.test/v1/chat/completions") as response:
                 chunks = list(iter_chunk_dicts(response.iter_raw(), acc))
     else:
 
         async def go() -> list[dict]:
-            async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
+            async with httpx2.AsyncClient(transport=httpx2.MockTransport(handler)) as client:
                 async with client.stream("POST", "https://api.test/v1/chat/completions") as response:
                     return [c async for c in aiter_chunk_dicts(response.aiter_raw(), acc)]
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from openai_chat import AsyncClient, Client, function_tool
 from openai_chat._tool_loop import ToolRunCompletion, plan_call, tool_result_content
@@ -45,9 +45,9 @@ class Script:
         self.answers = list(answers)
         self.bodies: list[dict[str, Any]] = []
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         self.bodies.append(json.loads(request.content))
-        return httpx.Response(
+        return httpx2.Response(
             200, json=self.answers.pop(0), headers={"x-request-id": f"req-{len(self.bodies)}"}
         )
 
@@ -58,15 +58,15 @@ def run(request: pytest.FixtureRequest) -> Callable[..., Any]:
     mode = request.param
 
     def go(script: Script, **kwargs: Any) -> Any:
-        transport = httpx.MockTransport(script)
+        transport = httpx2.MockTransport(script)
         if mode == "sync":
             with Client(
-                http_client=httpx.Client(transport=transport), api_key="k", base_url="http://test/v1"
+                http_client=httpx2.Client(transport=transport), api_key="k", base_url="http://test/v1"
             ) as c:
                 return c.chat.run_tools(model="m", **kwargs)
 
         async def main() -> Any:
-            http = httpx.AsyncClient(transport=transport)
+            http = httpx2.AsyncClient(transport=transport)
             async with AsyncClient(http_client=http, api_key="k", base_url="http://test/v1") as c:
                 return await c.chat.run_tools(model="m", **kwargs)
 
@@ -233,7 +233,7 @@ def test_async_tools_run_concurrently_in_the_async_loop() -> None:
     )
 
     async def main() -> Any:
-        http = httpx.AsyncClient(transport=httpx.MockTransport(script))
+        http = httpx2.AsyncClient(transport=httpx2.MockTransport(script))
         async with AsyncClient(http_client=http, api_key="k", base_url="http://test/v1", model="m") as c:
             return await c.chat.run_tools(messages="go", tools=[slow])
 
@@ -246,8 +246,8 @@ def test_the_sync_loop_refuses_async_tools() -> None:
     async def fetch() -> str:
         return "x"
 
-    transport = httpx.MockTransport(Script())
-    with Client(http_client=httpx.Client(transport=transport), api_key="k", base_url="http://test/v1") as c:
+    transport = httpx2.MockTransport(Script())
+    with Client(http_client=httpx2.Client(transport=transport), api_key="k", base_url="http://test/v1") as c:
         with pytest.raises(TypeError, match="async"):
             c.chat.run_tools(model="m", messages="hi", tools=[fetch])
 

@@ -248,7 +248,7 @@ def test_call_builds_typed_arguments() -> None:
     assert result == {
         "room": "A1",
         "window": Window(
-            dt.datetime(2024, 5, 1, 10, tzinfo=dt.timezone.utc),
+            dt.datetime(2024, 5, 1, 10, tzinfo=dt.UTC),
             dt.datetime(2024, 5, 1, 11, tzinfo=dt.timezone(dt.timedelta(hours=2))),
         ),
         "attendees": ["a@example.com"],
