@@ -28,10 +28,12 @@ _EXPORTS: dict[str, str] = {
     # results and streams
     "ChatCompletion": "._models",
     "ChatCompletionChunk": "._models",
+    "ChatCompletionMessage": "._models",
     "ParsedChatCompletionMessage": "._models",
     "ChatStream": "._stream",
     "AsyncChatStream": "._stream",
     "ContentDelta": "._events",
+    "ReasoningDelta": "._events",
     "RefusalDelta": "._events",
     "ToolCallArgumentsDelta": "._events",
     "FinishEvent": "._events",
@@ -97,6 +99,7 @@ __all__ = [
     "ChatCompletion",
     "ChatCompletionAccumulator",
     "ChatCompletionChunk",
+    "ChatCompletionMessage",
     "ChatStream",
     "Client",
     "ClientOptions",
@@ -114,6 +117,7 @@ __all__ = [
     "ParsedChatCompletionMessage",
     "PermissionDeniedError",
     "RateLimitError",
+    "ReasoningDelta",
     "RefusalDelta",
     "SSEDecoder",
     "ServerSentEvent",
@@ -162,7 +166,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ._accumulate import ChatCompletionAccumulator
     from ._api_helpers import accumulate_sse
     from ._client import AsyncClient, Client
-    from ._events import ContentDelta, FinishEvent, RefusalDelta, ToolCallArgumentsDelta
+    from ._events import ContentDelta, FinishEvent, ReasoningDelta, RefusalDelta, ToolCallArgumentsDelta
     from ._exceptions import (
         APIConnectionError,
         APIError,
@@ -185,7 +189,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnprocessableEntityError,
     )
     from ._messages import assistant, audio, developer, file, image, system, text, tool, user
-    from ._models import ChatCompletion, ChatCompletionChunk, ParsedChatCompletionMessage
+    from ._models import (
+        ChatCompletion,
+        ChatCompletionChunk,
+        ChatCompletionMessage,
+        ParsedChatCompletionMessage,
+    )
     from ._options import ClientOptions
     from ._pagination import AsyncPager, SyncPager
     from ._schema import json_schema_for, response_format_for

@@ -10,16 +10,17 @@ on every delta, empty ids, content-filter chunks with no choices, and non-standa
              "choices": [{"index": 0, "delta": {"content": "Hi"}, "finish_reason": "stop"}]})
     acc.result_dict()["choices"][0]["message"]["content"]   # 'Hi'
 
-Unknown fields are kept: at the top level and on a choice the last non-null value wins; on a
-delta, string values are concatenated (they are streamed text such as ``reasoning_content``) and
-other values replace the previous one.
+Reasoning text is concatenated under the name the server used (``reasoning_content``, or
+``reasoning`` as newer servers spell it). Unknown fields are kept: at the top level and on a choice
+the last non-null value wins; on a delta, string values are concatenated (they are streamed text)
+and other values replace the previous one.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ._events import ContentDelta, FinishEvent, RefusalDelta, ToolCallArgumentsDelta
+from ._events import ContentDelta, FinishEvent, ReasoningDelta, RefusalDelta, ToolCallArgumentsDelta
 from ._exceptions import APIResponseValidationError, StreamError
 
 __all__ = ["ChatCompletionAccumulator"]
@@ -79,6 +80,16 @@ class _Parts(list):  # type: ignore[type-arg]
             self.mark = mark + 1
 
 
+class _Text(_Parts):
+    """A text buffer that knows its length, for the snapshots of its events."""
+
+    __slots__ = ("size",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.size = 0
+
+
 class _ToolCall:
     """One tool call being streamed (function or custom)."""
 
@@ -115,6 +126,8 @@ class _Choice:
         "content_len",
         "refusal",
         "refusal_len",
+        "reasoning_content",
+        "reasoning",
         "tool_calls",
         "function_call",
         "audio",
@@ -133,6 +146,9 @@ class _Choice:
         self.content_len = 0
         self.refusal: list[str] | None = None
         self.refusal_len = 0
+        # Reasoning text, kept under the field name the server used (older and newer spellings).
+        self.reasoning_content: _Text | None = None
+        self.reasoning: _Text | None = None
         self.tool_calls: list[_ToolCall] | None = None
         self.function_call: _ToolCall | None = None
         self.audio: dict[str, Any] | None = None  # transcript/data as lists of parts
@@ -149,6 +165,10 @@ class _Choice:
             "content": _join(self.content),
             "refusal": _join(self.refusal),
         }
+        if self.reasoning_content is not None:
+            message["reasoning_content"] = _join(self.reasoning_content)
+        if self.reasoning is not None:
+            message["reasoning"] = _join(self.reasoning)
         if self.tool_calls is not None:
             message["tool_calls"] = [tc.to_dict() for tc in sorted(self.tool_calls, key=_by_index)]
         if self.function_call is not None:
@@ -179,6 +199,14 @@ class _Choice:
         if self.choice_extra:
             out.update(self.choice_extra)
         return out
+
+
+def _add_reasoning(index: int, parts: _Text, value: str, events: list[Any] | None) -> None:
+    if value:
+        parts.add(value)
+        parts.size += len(value)
+        if events is not None:
+            events.append(ReasoningDelta(index, value, parts, parts.size))
 
 
 def _by_index(item: _ToolCall) -> int:
@@ -371,6 +399,17 @@ class ChatCompletionAccumulator:
                         events.append(RefusalDelta(state.index, value, parts, state.refusal_len))
                 elif state.refusal is None:
                     state.refusal = _Parts()
+            elif key == "reasoning_content" and value.__class__ is str:
+                parts = state.reasoning_content
+                if parts is None:
+                    parts = state.reasoning_content = _Text()
+                _add_reasoning(state.index, parts, value, events)
+            elif key == "reasoning" and value.__class__ is str:
+                parts = state.reasoning
+                if parts is None:
+                    parts = state.reasoning = _Text()
+                # A server sending both spellings sends the same text twice: one event for it.
+                _add_reasoning(state.index, parts, value, None if delta.get("reasoning_content") else events)
             elif key == "tool_calls":
                 for tool_delta in value:
                     self._add_tool_call(state, tool_delta, events)

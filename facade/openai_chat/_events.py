@@ -1,12 +1,19 @@
 """Small events describing what one stream chunk changed, produced by the accumulator on request.
 
-``ContentDelta.snapshot`` and ``RefusalDelta.snapshot`` are computed only when read, so asking for
-events does not make every chunk pay for joining the text so far.
+``ContentDelta.snapshot``, ``ReasoningDelta.snapshot`` and ``RefusalDelta.snapshot`` are computed only when
+read, so asking for events does not make every chunk pay for joining the text so far.
 """
 
 from __future__ import annotations
 
-__all__ = ["ContentDelta", "RefusalDelta", "ToolCallArgumentsDelta", "FinishEvent", "StreamEvent"]
+__all__ = [
+    "ContentDelta",
+    "ReasoningDelta",
+    "RefusalDelta",
+    "ToolCallArgumentsDelta",
+    "FinishEvent",
+    "StreamEvent",
+]
 
 
 class _TextDelta:
@@ -41,6 +48,15 @@ class _TextDelta:
 
 class ContentDelta(_TextDelta):
     """Text was added to ``choices[index].message.content``."""
+
+    __slots__ = ()
+
+
+class ReasoningDelta(_TextDelta):
+    """Reasoning text was added to choice ``index`` (a server's ``reasoning_content`` or ``reasoning``).
+
+    ``snapshot`` is the reasoning so far in the field this delta came in.
+    """
 
     __slots__ = ()
 
@@ -105,4 +121,4 @@ class FinishEvent:
         return f"FinishEvent(index={self.index!r}, finish_reason={self.finish_reason!r})"
 
 
-StreamEvent = ContentDelta | RefusalDelta | ToolCallArgumentsDelta | FinishEvent
+StreamEvent = ContentDelta | ReasoningDelta | RefusalDelta | ToolCallArgumentsDelta | FinishEvent

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from openai_chat_api.models import (
@@ -17,9 +17,47 @@ from openai_chat_api.types import Unset
 
 from ._exceptions import APIResponseValidationError
 
-__all__ = ["ChatCompletion", "ChatCompletionChunk", "completion_from_dict", "chunk_from_dict"]
+__all__ = [
+    "ChatCompletion",
+    "ChatCompletionChunk",
+    "ChatCompletionMessage",
+    "completion_from_dict",
+    "chunk_from_dict",
+]
 
 ChatCompletionChunk = CreateChatCompletionStreamResponse
+
+_C = TypeVar("_C", bound="ChatCompletion")
+_MESSAGE_FIELDS = [f.name for f in attrs.fields(ChatCompletionResponseMessage) if f.init]
+
+
+@attrs.define
+class ChatCompletionMessage(ChatCompletionResponseMessage):
+    """A completion's message (the generated ``ChatCompletionResponseMessage``) plus ``reasoning``.
+
+    >>> m = ChatCompletionMessage.from_dict({"role": "assistant", "content": "4", "reasoning_content": "2+2"})
+    >>> m.reasoning
+    '2+2'
+    """
+
+    @property
+    def reasoning(self) -> str | None:
+        """The model's reasoning text as vLLM, DeepSeek or llama.cpp send it (in ``reasoning_content``
+        or ``reasoning``, whichever the server used), or None."""
+        extra = self.additional_properties
+        value = extra.get("reasoning_content")
+        if value.__class__ is not str:
+            value = extra.get("reasoning")
+        return value if isinstance(value, str) else None
+
+
+def _with_reasoning(message: ChatCompletionResponseMessage) -> ChatCompletionMessage:
+    """``message`` as a :class:`ChatCompletionMessage` (same values; unknown fields shared, not copied)."""
+    if isinstance(message, ChatCompletionMessage):
+        return message
+    out = ChatCompletionMessage(**{name: getattr(message, name) for name in _MESSAGE_FIELDS})
+    out.additional_properties = message.additional_properties
+    return out
 
 
 @attrs.define
@@ -36,12 +74,20 @@ class ChatCompletion(CreateChatCompletionResponse):
     request_id: str | None = attrs.field(default=None, kw_only=True, eq=False)
     parsed: Any = attrs.field(default=None, kw_only=True, eq=False)
 
+    @classmethod
+    def from_dict(cls: type[_C], src_dict: Mapping[str, Any]) -> _C:
+        """The completion from its JSON; each choice's message is a :class:`ChatCompletionMessage`."""
+        completion = super().from_dict(src_dict)  # type: ignore[misc]
+        for choice in completion.choices:
+            choice.message = _with_reasoning(choice.message)
+        return completion  # type: ignore[no-any-return]
+
     @property
-    def message(self) -> ChatCompletionResponseMessage:
+    def message(self) -> ChatCompletionMessage:
         """The first choice's message."""
         if not self.choices:
             raise IndexError("this completion has no choices")
-        return self.choices[0].message
+        return _with_reasoning(self.choices[0].message)
 
     @property
     def text(self) -> str | None:
@@ -54,6 +100,11 @@ class ChatCompletion(CreateChatCompletionResponse):
         """The first choice's refusal text, if the model refused."""
         value = self.message.refusal
         return None if isinstance(value, Unset) else value
+
+    @property
+    def reasoning(self) -> str | None:
+        """The first choice's reasoning text, when the server sends one (see ``ChatCompletionMessage``)."""
+        return self.message.reasoning
 
     @property
     def finish_reason(self) -> str | None:
@@ -99,7 +150,7 @@ def chunk_from_dict(data: Mapping[str, Any]) -> ChatCompletionChunk:
 
 
 @attrs.define
-class ParsedChatCompletionMessage(ChatCompletionResponseMessage):
+class ParsedChatCompletionMessage(ChatCompletionMessage):
     """A response message whose JSON answer was parsed into the caller's type (``parsed``)."""
 
     parsed: Any = attrs.field(default=None, kw_only=True, eq=False)

@@ -13,7 +13,7 @@ from typing import Any
 import httpx2
 
 from ._accumulate import ChatCompletionAccumulator
-from ._events import StreamEvent
+from ._events import ReasoningDelta, StreamEvent
 from ._exceptions import IncompleteStreamError
 from ._models import ChatCompletion, ChatCompletionChunk, chunk_from_dict
 from ._streaming import aiter_chunk_dicts, iter_chunk_dicts
@@ -133,8 +133,14 @@ class ChatStream(_StreamBase):
             if content:
                 yield content
 
+    def reasoning(self) -> Iterator[str]:
+        """The first choice's reasoning deltas as plain strings (servers that send reasoning text)."""
+        for event in self.events():
+            if isinstance(event, ReasoningDelta) and event.index == 0:
+                yield event.delta
+
     def events(self) -> Iterator[StreamEvent]:
-        """Content, refusal and tool-argument deltas and finish events, in order."""
+        """Content, reasoning, refusal and tool-argument deltas and finish events, in order."""
         self._claim()
         self._acc = ChatCompletionAccumulator(events=True)
         for _ in self._dicts():
@@ -202,6 +208,11 @@ class AsyncChatStream(_StreamBase):
             content = _first_content(chunk)
             if content:
                 yield content
+
+    async def reasoning(self) -> AsyncIterator[str]:
+        async for event in self.events():
+            if isinstance(event, ReasoningDelta) and event.index == 0:
+                yield event.delta
 
     async def events(self) -> AsyncIterator[StreamEvent]:
         self._claim()

@@ -6,7 +6,13 @@ from typing import Any
 
 import pytest
 from openai_chat._accumulate import ChatCompletionAccumulator
-from openai_chat._events import ContentDelta, FinishEvent, RefusalDelta, ToolCallArgumentsDelta
+from openai_chat._events import (
+    ContentDelta,
+    FinishEvent,
+    ReasoningDelta,
+    RefusalDelta,
+    ToolCallArgumentsDelta,
+)
 from openai_chat._exceptions import APIResponseValidationError, StreamError
 
 
@@ -240,6 +246,43 @@ def test_unknown_delta_text_concatenates_and_choice_extras_are_kept() -> None:
     assert choice["message"]["reasoning_content"] == "thinking"
     assert choice["message"]["role"] == "assistant"
     assert choice["content_filter_results"] == {"hate": {"filtered": False}}
+
+
+@pytest.mark.parametrize("field", ["reasoning_content", "reasoning"])
+def test_reasoning_deltas_are_events_and_text_in_the_spelling_used(field: str) -> None:
+    acc = ChatCompletionAccumulator(events=True)
+    seen = []
+    for c in (
+        chunk({"role": "assistant", field: ""}),
+        chunk({field: "Two "}),
+        chunk({field: "and two", "content": None}),
+        chunk({"content": "4", field: None}),
+        chunk({}, "stop"),
+    ):
+        acc.add(c)
+        seen.extend(acc.events)
+    assert seen == [
+        ReasoningDelta(0, "Two ", [], 0),
+        ReasoningDelta(0, "and two", [], 0),
+        ContentDelta(0, "4", [], 0),
+        FinishEvent(0, "stop"),
+    ]
+    assert [e.snapshot for e in seen[:2]] == ["Two ", "Two and two"]
+    assert not isinstance(seen[0], ContentDelta)
+    assert message(acc) == {"role": "assistant", "content": "4", "refusal": None, field: "Two and two"}
+
+
+def test_both_spellings_in_one_delta_give_one_event() -> None:
+    acc = ChatCompletionAccumulator(events=True)
+    acc.add(chunk({"reasoning": "same", "reasoning_content": "same"}))
+    assert acc.events == [ReasoningDelta(0, "same", [], 0)]
+    assert (message(acc)["reasoning_content"], message(acc)["reasoning"]) == ("same", "same")
+
+
+def test_reasoning_that_is_not_text_is_kept_as_it_came() -> None:
+    acc = run(chunk({"reasoning": {"effort": "low"}}), chunk({"content": "ok"}, "stop"), events=True)
+    assert message(acc)["reasoning"] == {"effort": "low"}
+    assert acc.events == [ContentDelta(0, "ok", [], 0), FinishEvent(0, "stop")]
 
 
 def test_chunk_without_object_and_nonstandard_finish_reason() -> None:

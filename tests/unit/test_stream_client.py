@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import httpx2
 import openai_chat as oc
 import pytest
-from fakes import KEY, MODEL, Canned, Harness, error_body
+from fakes import KEY, MODEL, Canned, Harness, SSEBody, error_body
 from reliability.faultserver import FaultServer, Stream
 from reliability.payloads import completion_chunks
 
@@ -177,6 +179,63 @@ def test_a_retryable_status_before_the_body_is_retried(h: Harness) -> None:
     with h.opened(stream(h)) as s:
         assert "".join(h.items(s.text())) == ANSWER
     assert len(h.fake.requests) == 3
+
+
+# -- reasoning text, as the servers that send it spell it ----------------------------------------------------
+
+SSE_FIXTURES = Path(__file__).parent.parent / "fixtures" / "sse"
+REASONING = "Okay, the user asks for 2 × 3 — that’s 6 ✓."
+
+
+def replay(h: Harness, name: str, size: int = 5) -> Any:
+    """A client whose every request gets the recorded SSE body ``name``, cut every ``size`` bytes."""
+    data = (SSE_FIXTURES / name).read_bytes()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        pieces = [data[i : i + size] for i in range(0, len(data), size)]
+        return httpx.Response(200, headers={"content-type": "text/event-stream"}, stream=SSEBody(pieces))
+
+    return h.new_client(http_client=h.http_client(httpx.MockTransport(handler)))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["vllm_reasoning_content.sse", "vllm_reasoning.sse", "deepseek_reasoning.sse", "llamacpp_reasoning.sse"],
+)
+def test_reasoning_from_the_stream_and_the_final(h: Harness, name: str) -> None:
+    client = replay(h, name)
+    with h.opened(client.chat.stream(model=MODEL, messages="What is 2 × 3?")) as s:
+        pieces = h.collect(s.reasoning())
+        final = h.call(s.final)
+    assert pieces[:3] == ["Okay", ", the", " user"]
+    assert "".join(pieces) == REASONING
+    assert final.message.reasoning == final.reasoning == REASONING
+    assert final.text == "2 × 3 = 6 🙂"
+
+    with h.opened(client.chat.stream(model=MODEL, messages="What is 2 × 3?")) as s:
+        events = h.collect(s.events())
+    kinds = [type(e).__name__ for e in events]
+    assert kinds == ["ReasoningDelta"] * 12 + ["ContentDelta"] * 4 + ["FinishEvent"]
+    assert events[11].snapshot == REASONING
+    assert isinstance(events[0], oc.ReasoningDelta) and events[0].index == 0
+
+
+def test_a_stream_without_reasoning_has_none(h: Harness) -> None:
+    with h.opened(stream(h)) as s:
+        assert h.collect(s.reasoning()) == []
+        final = h.call(s.final)
+    assert final.text == ANSWER
+    assert final.message.reasoning is None and final.reasoning is None
+
+
+def test_reasoning_of_a_completion_that_is_not_streamed(h: Harness) -> None:
+    h.fake.replies.append({"role": "assistant", "content": "6", "refusal": None, "reasoning_content": "2×3"})
+    h.fake.replies.append({"role": "assistant", "content": "6", "refusal": None, "reasoning": "2×3=6"})
+    first = h.call(h.client.chat.create, model=MODEL, messages="2×3?")
+    second = h.call(h.client.chat.create, model=MODEL, messages="2×3?")
+    assert (first.message.reasoning, second.message.reasoning) == ("2×3", "2×3=6")
+    assert isinstance(first.message, oc.ChatCompletionMessage)
+    assert first.to_message() == {"role": "assistant", "content": "6"}, "reasoning is not sent back"
 
 
 # -- the connection goes back to the pool (a real loopback server, one connection allowed) -------------------

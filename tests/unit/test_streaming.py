@@ -21,6 +21,7 @@ from openai_chat._exceptions import (
     OpenAIError,
     StreamError,
 )
+from openai_chat._models import completion_from_dict
 from openai_chat._streaming import StreamState, accumulate_sse, aiter_chunk_dicts, iter_chunk_dicts
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "sse"
@@ -130,6 +131,30 @@ def test_llama_cpp_like_server() -> None:
     assert done["choices"][0]["finish_reason"] == "tool_calls"
     assert done["usage"]["total_tokens"] == 61
     assert done["timings"]["predicted_n"] == 21
+
+
+REASONING = "Okay, the user asks for 2 × 3 — that’s 6 ✓."
+REASONING_FIXTURES = [
+    ("vllm_reasoning_content.sse", "reasoning_content"),
+    ("vllm_reasoning.sse", "reasoning"),
+    ("deepseek_reasoning.sse", "reasoning_content"),
+    ("llamacpp_reasoning.sse", "reasoning_content"),
+]
+
+
+@both
+@pytest.mark.parametrize(("name", "field"), REASONING_FIXTURES)
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 64])
+def test_reasoning_in_each_server_s_spelling(mode: str, name: str, field: str, size: int) -> None:
+    data = body(name)  # cut every few bytes: inside field names, "data:" and multi-byte characters
+    done = result(mode, [data[i : i + size] for i in range(0, len(data), size)])
+    msg = message(done)
+    assert msg[field] == REASONING
+    assert msg["content"] == "2 × 3 = 6 🙂"
+    assert {"reasoning", "reasoning_content"} - {field} - set(msg), "only the spelling the server used"
+    completion = completion_from_dict(done)
+    assert completion.message.reasoning == completion.reasoning == REASONING
+    assert done["choices"][0]["finish_reason"] == "stop"
 
 
 def test_nonstandard_finish_reasons_are_kept() -> None:
