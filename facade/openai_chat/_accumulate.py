@@ -12,8 +12,9 @@ on every delta, empty ids, content-filter chunks with no choices, and non-standa
 
 Reasoning text is concatenated under the name the server used (``reasoning_content``, or
 ``reasoning`` as newer servers spell it). Unknown fields are kept: at the top level and on a choice
-the last non-null value wins; on a delta, string values are concatenated (they are streamed text)
-and other values replace the previous one.
+the last non-null value wins (a choice's ``content_filter_results`` is updated category by category,
+so a closing chunk's empty ``{}`` does not erase what came before); on a delta, string values are
+concatenated (they are streamed text) and other values replace the previous one.
 """
 
 from __future__ import annotations
@@ -360,9 +361,15 @@ class ChatCompletionAccumulator:
             if key not in _CHOICE_KNOWN:
                 value = choice[key]
                 if value is not None:
-                    if state.choice_extra is None:
-                        state.choice_extra = {}
-                    state.choice_extra[key] = value
+                    extra = state.choice_extra
+                    if extra is None:
+                        extra = state.choice_extra = {}
+                    if key == "content_filter_results" and value.__class__ is dict:
+                        # Filter results come per chunk and may name only some categories, or none.
+                        known = extra.get(key)
+                        if known.__class__ is dict:
+                            value = {**known, **value}
+                    extra[key] = value
         # Last, so a finish event follows the deltas of the same chunk.
         finish_reason = choice.get("finish_reason")
         if finish_reason is not None:

@@ -285,6 +285,22 @@ def test_reasoning_that_is_not_text_is_kept_as_it_came() -> None:
     assert acc.events == [ContentDelta(0, "ok", [], 0), FinishEvent(0, "stop")]
 
 
+def test_content_filter_results_update_by_category() -> None:
+    safe = {"filtered": False, "severity": "safe"}
+    chunks = [chunk({"content": "a"}), chunk({"content": "b"}), chunk({"content": "c"}), chunk({}, "stop")]
+    low = {"filtered": False, "severity": "low"}
+    for c, filters in zip(chunks, [{}, {"hate": safe, "violence": safe}, {"violence": low}, {}], strict=True):
+        c["choices"][0]["content_filter_results"] = filters
+    choice = run(*chunks).result_dict()["choices"][0]
+    assert choice["content_filter_results"] == {
+        "hate": safe,
+        "violence": {"filtered": False, "severity": "low"},
+    }
+    assert chunks[1]["choices"][0]["content_filter_results"] == {"hate": safe, "violence": safe}, (
+        "input untouched"
+    )
+
+
 def test_chunk_without_object_and_nonstandard_finish_reason() -> None:
     acc = run({"id": "x", "choices": [{"index": 0, "delta": {"content": "p"}, "finish_reason": "abort"}]})
     assert acc.finished
