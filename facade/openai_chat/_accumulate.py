@@ -407,16 +407,16 @@ class ChatCompletionAccumulator:
                 elif state.refusal is None:
                     state.refusal = _Parts()
             elif key == "reasoning_content" and value.__class__ is str:
-                parts = state.reasoning_content
-                if parts is None:
-                    parts = state.reasoning_content = _Text()
-                _add_reasoning(state.index, parts, value, events)
+                text = state.reasoning_content
+                if text is None:
+                    text = state.reasoning_content = _Text()
+                _add_reasoning(state.index, text, value, events)
             elif key == "reasoning" and value.__class__ is str:
-                parts = state.reasoning
-                if parts is None:
-                    parts = state.reasoning = _Text()
+                text = state.reasoning
+                if text is None:
+                    text = state.reasoning = _Text()
                 # A server sending both spellings sends the same text twice: one event for it.
-                _add_reasoning(state.index, parts, value, None if delta.get("reasoning_content") else events)
+                _add_reasoning(state.index, text, value, None if delta.get("reasoning_content") else events)
             elif key == "tool_calls":
                 for tool_delta in value:
                     self._add_tool_call(state, tool_delta, events)

@@ -77,10 +77,10 @@ class ChatCompletion(CreateChatCompletionResponse):
     @classmethod
     def from_dict(cls: type[_C], src_dict: Mapping[str, Any]) -> _C:
         """The completion from its JSON; each choice's message is a :class:`ChatCompletionMessage`."""
-        completion = super().from_dict(src_dict)  # type: ignore[misc]
+        completion = super().from_dict(src_dict)
         for choice in completion.choices:
             choice.message = _with_reasoning(choice.message)
-        return completion  # type: ignore[no-any-return]
+        return completion
 
     @property
     def message(self) -> ChatCompletionMessage:
