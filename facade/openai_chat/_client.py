@@ -161,6 +161,7 @@ def _http_settings(options: ClientOptions) -> dict[str, Any]:
         "headers": options.headers(),
         "params": dict(options.default_query),
         "timeout": options.timeout,
+        "auth": options.auth,
     }
 
 

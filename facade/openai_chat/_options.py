@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -59,6 +59,11 @@ class ClientOptions:
     default_headers: tuple[tuple[str, str], ...] = ()
     default_query: tuple[tuple[str, Any], ...] = ()
     model: str | None = None
+    # Hooks for services that differ from the OpenAI API (see ``_azure.py``): an ``httpx2.Auth`` that
+    # signs every request (called again on each retry), and the URL path for a call's
+    # ``(method, path, body)``.
+    auth: httpx2.Auth | None = attrs.field(default=None, repr=False)
+    route: Callable[[str, str, Any], str] | None = attrs.field(default=None, repr=False)
 
     @classmethod
     def create(

@@ -84,7 +84,8 @@ def build_request(
     timeout = options.timeout if call.timeout is None else call.timeout
     if not isinstance(timeout, httpx2.Timeout):
         timeout = coerce_timeout(timeout)
-    url = options.base_url + call.path
+    path = call.path if options.route is None else options.route(call.method, call.path, body)
+    url = options.base_url + path
     if own_pool:
         extensions = {"timeout": timeout.as_dict()}
         return httpx2.Request(
@@ -108,7 +109,7 @@ def decode_error_body(response: httpx2.Response) -> object:
 
 def status_error(response: httpx2.Response, body: object, options: ClientOptions) -> APIStatusError:
     error = make_status_error(response, body)
-    if isinstance(error, AuthenticationError) and not options.api_key:
+    if isinstance(error, AuthenticationError) and not options.api_key and options.auth is None:
         error.message = (
             "the server asks for an API key and none was given: pass api_key= or set OPENAI_API_KEY "
             f"({error.message})"
@@ -163,10 +164,11 @@ class SyncSender:
         options = self.options
         retries = options.max_retries if max_retries is None else max_retries
         request = build_request(self.http, options, call, own_pool=self.own_pool)
+        auth = httpx2.USE_CLIENT_DEFAULT if options.auth is None else options.auth
         attempt = 0
         while True:
             try:
-                response = self.http.send(request, stream=call.stream)
+                response = self.http.send(request, stream=call.stream, auth=auth)
             except httpx2.TransportError as exc:
                 if should_retry(None, None, None, attempt=attempt, max_retries=retries):
                     delay = retry_delay(attempt, None, now=time.time(), jitter=random.random()) or 0.0
@@ -219,10 +221,11 @@ class AsyncSender:
         options = self.options
         retries = options.max_retries if max_retries is None else max_retries
         request = build_request(self.http, options, call, own_pool=self.own_pool)
+        auth = httpx2.USE_CLIENT_DEFAULT if options.auth is None else options.auth
         attempt = 0
         while True:
             try:
-                response = await self.http.send(request, stream=call.stream)
+                response = await self.http.send(request, stream=call.stream, auth=auth)
             except httpx2.TransportError as exc:
                 if should_retry(None, None, None, attempt=attempt, max_retries=retries):
                     delay = retry_delay(attempt, None, now=time.time(), jitter=random.random()) or 0.0
