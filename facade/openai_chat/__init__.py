@@ -23,6 +23,8 @@ _EXPORTS: dict[str, str] = {
     # clients
     "Client": "._client",
     "AsyncClient": "._client",
+    "AzureClient": "._azure",
+    "AsyncAzureClient": "._azure",
     "ClientOptions": "._options",
     "CreateParams": "openai_chat_api.request_types",
     # results and streams
@@ -91,10 +93,12 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncAzureClient",
     "AsyncChatStream",
     "AsyncClient",
     "AsyncPager",
     "AuthenticationError",
+    "AzureClient",
     "BadRequestError",
     "ChatCompletion",
     "ChatCompletionAccumulator",
@@ -165,6 +169,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
 
     from ._accumulate import ChatCompletionAccumulator
     from ._api_helpers import accumulate_sse
+    from ._azure import AsyncAzureClient, AzureClient
     from ._client import AsyncClient, Client
     from ._events import ContentDelta, FinishEvent, ReasoningDelta, RefusalDelta, ToolCallArgumentsDelta
     from ._exceptions import (

@@ -70,9 +70,56 @@ def test_reprs_of_clients_options_and_raw() -> None:
     asyncio.run(run())
 
 
-def _sync_errors(url: str, calls: list[dict[str, Any]]) -> list[BaseException]:
+AZURE = {"api_version": "2024-10-21", "azure_deployment": "m"}
+# How each kind of client is made against a server URL, and the header its secret travels in.
+CLIENTS: dict[str, tuple[Any, Any, str, str]] = {
+    "plain": (
+        lambda url, **kw: oc.Client(api_key=SECRET, base_url=url + "/v1", model="m", **kw),
+        lambda url, **kw: oc.AsyncClient(api_key=SECRET, base_url=url + "/v1", model="m", **kw),
+        "authorization",
+        f"Bearer {SECRET}",
+    ),
+    "azure key": (
+        lambda url, **kw: oc.AzureClient(azure_endpoint=url, api_key=SECRET, **AZURE, **kw),
+        lambda url, **kw: oc.AsyncAzureClient(azure_endpoint=url, api_key=SECRET, **AZURE, **kw),
+        "api-key",
+        SECRET,
+    ),
+    "azure token": (
+        lambda url, **kw: oc.AzureClient(
+            azure_endpoint=url, azure_ad_token_provider=lambda: SECRET, **AZURE, **kw
+        ),
+        lambda url, **kw: oc.AsyncAzureClient(
+            azure_endpoint=url, azure_ad_token_provider=lambda: SECRET, **AZURE, **kw
+        ),
+        "authorization",
+        f"Bearer {SECRET}",
+    ),
+}
+
+
+def test_reprs_of_azure_clients_options_and_raw() -> None:
+    for name, (make, make_async, _, _) in CLIENTS.items():
+        if name == "plain":
+            continue
+        with make("https://my-resource.openai.azure.com") as client:
+            assert_hidden(shown(client), f"repr({name} client)")
+            assert_hidden(shown(client.options), f"repr({name} options)")
+            assert_hidden(shown(client.options.auth), f"repr({name} auth)")
+            assert_hidden(shown(client.raw), f"repr({name} raw)")
+            assert_hidden(shown(client.with_options(max_retries=0)), f"repr({name} with_options)")
+        asyncio.run(_check_async_repr(make_async, name))
+
+
+async def _check_async_repr(make_async: Any, name: str) -> None:
+    async with make_async("https://my-resource.openai.azure.com") as client:
+        assert_hidden(shown(client), f"repr(async {name} client)")
+        assert_hidden(shown(client.options), f"repr(async {name} options)")
+
+
+def _sync_errors(make: Any, url: str, calls: list[dict[str, Any]]) -> list[BaseException]:
     errors: list[BaseException] = []
-    with oc.Client(api_key=SECRET, base_url=url + "/v1", model="m", max_retries=1, timeout=FAST) as client:
+    with make(url, max_retries=1, timeout=FAST) as client:
         for kwargs in calls:
             try:
                 if kwargs.get("stream"):
@@ -85,11 +132,9 @@ def _sync_errors(url: str, calls: list[dict[str, Any]]) -> list[BaseException]:
     return errors
 
 
-async def _async_errors(url: str, calls: list[dict[str, Any]]) -> list[BaseException]:
+async def _async_errors(make: Any, url: str, calls: list[dict[str, Any]]) -> list[BaseException]:
     errors: list[BaseException] = []
-    async with oc.AsyncClient(
-        api_key=SECRET, base_url=url + "/v1", model="m", max_retries=1, timeout=FAST
-    ) as client:
+    async with make(url, max_retries=1, timeout=FAST) as client:
         for kwargs in calls:
             try:
                 if kwargs.get("stream"):
@@ -124,17 +169,19 @@ SCRIPT = [
 STREAMED = {5, 6, 7}
 
 
+@pytest.mark.parametrize("client_kind", list(CLIENTS))
 @pytest.mark.parametrize("kind", ["sync", "async"])
 def test_errors_tracebacks_and_debug_logs_hide_the_key(
-    kind: str, fault_server: FaultServer, debug_logs: pytest.LogCaptureFixture
+    kind: str, client_kind: str, fault_server: FaultServer, debug_logs: pytest.LogCaptureFixture
 ) -> None:
+    make, make_async, header, sent = CLIENTS[client_kind]
     steps = [step for group in SCRIPT for step in group]
     fault_server.script(*steps, Respond(200, chat_completion()))
     calls = [{"stream": i in STREAMED} for i in range(len(SCRIPT))]
     if kind == "sync":
-        errors = _sync_errors(fault_server.url, calls)
+        errors = _sync_errors(make, fault_server.url, calls)
     else:
-        errors = asyncio.run(_async_errors(fault_server.url, calls))
+        errors = asyncio.run(_async_errors(make_async, fault_server.url, calls))
     kinds = [type(e).__name__ for e in errors]
     assert kinds == [
         "AuthenticationError",
@@ -146,9 +193,7 @@ def test_errors_tracebacks_and_debug_logs_hide_the_key(
         "IncompleteStreamError",
         "APIConnectionError",
     ]
-    assert all(
-        r.headers.get("authorization") == f"Bearer {SECRET}" for r in fault_server.requests
-    )  # it was sent
+    assert all(r.headers.get(header) == sent for r in fault_server.requests)  # it was sent
     assert any("retrying" in r.getMessage() for r in debug_logs.records)  # the retries were logged
     for error in errors:
         assert_hidden(error_texts(error), f"{type(error).__name__}")
@@ -186,3 +231,37 @@ def test_a_key_that_cannot_be_sent_is_refused_without_echoing_it() -> None:
         oc.Client(api_key=key, base_url="https://api.example.test/v1", model="m", http_client=http)
     http.close()
     assert_hidden(error_texts(info.value), "the error for a non-ASCII key")
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"api_key": SECRET + "\u2603"},
+        {"azure_ad_token": SECRET + "\u2603"},
+        {"azure_ad_token": SECRET + "\n"},
+        {"api_key": SECRET.encode()},
+        {"azure_ad_token": SECRET.encode()},
+    ],
+)
+def test_an_azure_credential_that_cannot_be_sent_is_refused_without_echoing_it(
+    settings: dict[str, Any],
+) -> None:
+    with pytest.raises((ValueError, TypeError)) as info:
+        oc.AzureClient(azure_endpoint="https://my-resource.openai.azure.com", **AZURE, **settings)
+    assert_hidden(error_texts(info.value), "the error for a bad Azure credential")
+
+
+def test_a_provided_token_that_cannot_be_sent_is_refused_without_echoing_it() -> None:
+    calls: list[httpx.Request] = []
+    http = httpx.Client(transport=httpx.MockTransport(lambda r: calls.append(r) or httpx.Response(500)))
+    with oc.AzureClient(
+        azure_endpoint="https://my-resource.openai.azure.com",
+        azure_ad_token_provider=lambda: SECRET + "\u2603",
+        http_client=http,
+        **AZURE,
+    ) as client:
+        with pytest.raises(ValueError, match="azure_ad_token_provider") as info:
+            client.chat.create(messages="Hi")
+    http.close()
+    assert calls == []
+    assert_hidden(error_texts(info.value), "the error for a bad provided token")

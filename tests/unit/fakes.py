@@ -401,6 +401,11 @@ class Harness:
         self._clients.append(client)
         return client
 
+    def adopt(self, client: Any) -> Any:
+        """Close ``client`` and its pool with the harness (for clients made by the test itself)."""
+        self._clients.append(client)
+        return client
+
     def call(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
         result = fn(*args, **kwargs)
         if inspect.isawaitable(result):
