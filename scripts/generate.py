@@ -70,7 +70,7 @@ _HTTPX = re.compile(r"\bhttpx\b")
 def use_httpx2(dest: Path, env: dict[str, str]) -> None:
     """Point the generated code at ``httpx2``, the maintained fork with the same API.
 
-    The generator's templates name ``httpx``; rewriting the module name after generation keeps every
+    The generator's templates name ``httpx2``; rewriting the module name after generation keeps every
     stock template as it is (no forks to keep in step with the generator) and is checked by the drift test.
     """
     for path in dest.rglob("*.py"):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 from urllib.parse import quote
 
 import attrs
-import httpx
+import httpx2
 from openai_chat_api.types import UNSET, Unset
 
 from ._client import AsyncClient, Client
@@ -44,14 +44,14 @@ class AzureSettings(TypedDict, total=False):
     api_version: str | None  # else OPENAI_API_VERSION
     api_key: str | None  # else AZURE_OPENAI_API_KEY (when no token is given)
     azure_ad_token: str | None
-    timeout: float | httpx.Timeout
+    timeout: float | httpx2.Timeout
     max_retries: int
     default_headers: Mapping[str, str] | None
     default_query: Mapping[str, Any] | None
     model: str | None  # the default model; azure_deployment when not given
 
 
-class AzureAuth(httpx.Auth):
+class AzureAuth(httpx2.Auth):
     """Puts the credential on each request: an ``api-key`` header, or a bearer token.
 
     A token provider is called for every request, retries included, so it can hand out a fresh token.
@@ -69,7 +69,7 @@ class AzureAuth(httpx.Auth):
         self._token = token
         self._provider = token_provider
 
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def sync_auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
         token: object = self._token
         if self._provider is not None:
             token = self._provider()
@@ -81,7 +81,7 @@ class AzureAuth(httpx.Auth):
         self._sign(request, token)
         yield request
 
-    async def async_auth_flow(self, request: httpx.Request) -> Any:
+    async def async_auth_flow(self, request: httpx2.Request) -> Any:
         token: Any = self._token
         if self._provider is not None:
             token = self._provider()
@@ -90,7 +90,7 @@ class AzureAuth(httpx.Auth):
         self._sign(request, token)
         yield request
 
-    def _sign(self, request: httpx.Request, token: object) -> None:
+    def _sign(self, request: httpx2.Request, token: object) -> None:
         if self._provider is not None:
             if not isinstance(token, str) or not token:
                 raise TypeError(
@@ -245,12 +245,6 @@ def _repr(name: str, options: ClientOptions) -> str:
     )
 
 
-def _check_http(http_client: Any, expected: type) -> None:
-    if http_client is not None and not isinstance(http_client, expected):
-        wanted = f"{expected.__module__.split('.')[0]}.{expected.__name__}"
-        raise TypeError(f"http_client must be an {wanted}, got {type(http_client).__name__}")
-
-
 # -- the clients ------------------------------------------------------------------------------------------
 
 _Self = TypeVar("_Self", bound="_AzureMixin")
@@ -261,12 +255,13 @@ class _AzureMixin:
 
     _options: ClientOptions
     _http: Any
+    _pool_options: ClientOptions | None
 
     def with_options(self: _Self, **changes: Any) -> _Self:
         """A copy with other options (plain or Azure ones) that shares this client's connection pool."""
         copy = object.__new__(type(self))
         options = azure_evolve(type(self).__name__, self._options, changes, sync=isinstance(self, Client))
-        copy._setup(options, self._http, owns_http=False)  # type: ignore[attr-defined]
+        copy._setup(options, self._http, pool_options=self._pool_options, owns_http=False)  # type: ignore[attr-defined]
         return copy
 
     def __repr__(self) -> str:
@@ -285,12 +280,11 @@ class AzureClient(_AzureMixin, Client):
         self,
         *,
         azure_ad_token_provider: TokenProvider | None = None,
-        http_client: httpx.Client | None = None,
+        http_client: httpx2.Client | None = None,
         **settings: Unpack[AzureSettings],
     ) -> None:
-        _check_http(http_client, httpx.Client)
         options = azure_options("AzureClient", settings, azure_ad_token_provider, sync=True)
-        self._setup(options, http_client or httpx.Client(), owns_http=http_client is None)
+        self._start(options, http_client)
 
     def __enter__(self) -> AzureClient:
         return self
@@ -307,12 +301,11 @@ class AsyncAzureClient(_AzureMixin, AsyncClient):
         self,
         *,
         azure_ad_token_provider: AsyncTokenProvider | None = None,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: httpx2.AsyncClient | None = None,
         **settings: Unpack[AzureSettings],
     ) -> None:
-        _check_http(http_client, httpx.AsyncClient)
         options = azure_options("AsyncAzureClient", settings, azure_ad_token_provider, sync=False)
-        self._setup(options, http_client or httpx.AsyncClient(), owns_http=http_client is None)
+        self._start(options, http_client)
 
     async def __aenter__(self) -> AsyncAzureClient:
         return self

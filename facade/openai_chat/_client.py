@@ -227,7 +227,6 @@ class Client:
         http_client: httpx2.Client | None = None,
         model: str | None | Unset = UNSET,
     ) -> None:
-        _check_http_client(http_client, httpx2.Client)
         options = ClientOptions.create(
             api_key=api_key,
             base_url=base_url,
@@ -239,10 +238,13 @@ class Client:
             default_query=default_query,
             model=model,
         )
+        self._start(options, http_client)
+
+    def _start(self, options: ClientOptions, http_client: httpx2.Client | None) -> None:
+        _check_http_client(http_client, httpx2.Client)
         if http_client is None:
-            self._setup(
-                options, httpx2.Client(**_http_settings(options)), pool_options=options, owns_http=True
-            )
+            http = httpx2.Client(**_http_settings(options))
+            self._setup(options, http, pool_options=options, owns_http=True)
         else:
             self._setup(options, http_client, pool_options=None, owns_http=False)
 
@@ -507,7 +509,6 @@ class AsyncClient:
         http_client: httpx2.AsyncClient | None = None,
         model: str | None | Unset = UNSET,
     ) -> None:
-        _check_http_client(http_client, httpx2.AsyncClient)
         options = ClientOptions.create(
             api_key=api_key,
             base_url=base_url,
@@ -519,10 +520,13 @@ class AsyncClient:
             default_query=default_query,
             model=model,
         )
+        self._start(options, http_client)
+
+    def _start(self, options: ClientOptions, http_client: httpx2.AsyncClient | None) -> None:
+        _check_http_client(http_client, httpx2.AsyncClient)
         if http_client is None:
-            self._setup(
-                options, httpx2.AsyncClient(**_http_settings(options)), pool_options=options, owns_http=True
-            )
+            http = httpx2.AsyncClient(**_http_settings(options))
+            self._setup(options, http, pool_options=options, owns_http=True)
         else:
             self._setup(options, http_client, pool_options=None, owns_http=False)
 

@@ -252,8 +252,8 @@ def test_an_azure_credential_that_cannot_be_sent_is_refused_without_echoing_it(
 
 
 def test_a_provided_token_that_cannot_be_sent_is_refused_without_echoing_it() -> None:
-    calls: list[httpx.Request] = []
-    http = httpx.Client(transport=httpx.MockTransport(lambda r: calls.append(r) or httpx.Response(500)))
+    calls: list[httpx2.Request] = []
+    http = httpx2.Client(transport=httpx2.MockTransport(lambda r: calls.append(r) or httpx2.Response(500)))
     with oc.AzureClient(
         azure_endpoint="https://my-resource.openai.azure.com",
         azure_ad_token_provider=lambda: SECRET + "\u2603",

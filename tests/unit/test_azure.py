@@ -1,6 +1,6 @@
 """Azure OpenAI clients: URLs, api-version, credentials, settings, content-filter results, sync and async.
 
-Request building is checked over ``httpx.MockTransport``; the behaviour end to end against a loopback
+Request building is checked over ``httpx2.MockTransport``; the behaviour end to end against a loopback
 server that checks path, query and headers the way Azure does (``azureserver.py``).
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import openai_chat as oc
 import pytest
 from azureserver import API_VERSION, AzureServer
@@ -37,25 +37,25 @@ class Recorder:
     """A MockTransport handler answering every request with an Azure completion (or a queued reply)."""
 
     def __init__(self) -> None:
-        self.requests: list[httpx.Request] = []
-        self.replies: list[httpx.Response] = []
+        self.requests: list[httpx2.Request] = []
+        self.replies: list[httpx2.Response] = []
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         # A copy: a retry sends the same request object again, with fresh credentials.
-        copy = httpx.Request(
+        copy = httpx2.Request(
             request.method, request.url, headers=request.headers.copy(), content=request.read()
         )
         self.requests.append(copy)
         if self.replies:
             return self.replies.pop(0)
         if request.method == "DELETE":
-            return httpx.Response(
+            return httpx2.Response(
                 200, json={"object": "chat.completion.deleted", "id": "c1", "deleted": True}
             )
-        return httpx.Response(200, json=azure_completion(), headers={"x-request-id": "req-1"})
+        return httpx2.Response(200, json=azure_completion(), headers={"x-request-id": "req-1"})
 
     @property
-    def last(self) -> httpx.Request:
+    def last(self) -> httpx2.Request:
         return self.requests[-1]
 
 
@@ -79,7 +79,7 @@ def azure(h: Harness, handler: Any = None, **settings: Any) -> Any:
     if "azure_ad_token" not in settings and "azure_ad_token_provider" not in settings:
         settings.setdefault("api_key", KEY)
     if handler is not None:
-        settings["http_client"] = h.http_client(httpx.MockTransport(handler))
+        settings["http_client"] = h.http_client(httpx2.MockTransport(handler))
     cls = oc.AsyncAzureClient if h.is_async else oc.AzureClient
     return h.adopt(cls(**settings))
 
@@ -153,7 +153,7 @@ def test_a_static_token_is_a_bearer_token_and_no_key_is_sent(h: Harness) -> None
 
 def test_a_token_provider_is_asked_for_every_request_retries_included(h: Harness) -> None:
     api = Recorder()
-    api.replies.append(httpx.Response(503, text="busy", headers={"retry-after-ms": "1"}))
+    api.replies.append(httpx2.Response(503, text="busy", headers={"retry-after-ms": "1"}))
     issued: list[str] = []
 
     def provider() -> str:
@@ -178,7 +178,7 @@ def test_an_async_client_awaits_an_async_token_provider() -> None:
         return "ad-token-async"
 
     async def run() -> None:
-        http = httpx.AsyncClient(transport=httpx.MockTransport(api))
+        http = httpx2.AsyncClient(transport=httpx2.MockTransport(api))
         async with oc.AsyncAzureClient(
             azure_endpoint=ENDPOINT,
             api_version=API_VERSION,
@@ -212,18 +212,19 @@ def test_a_provider_that_returns_no_string_fails_before_sending(h: Harness) -> N
 def test_the_generated_layer_gets_the_same_credential_and_api_version() -> None:
     from openai_chat_api.api.chat import get_chat_completion
 
-    api = Recorder()
-    http = httpx.Client(transport=httpx.MockTransport(api))
-    with oc.AzureClient(
-        azure_endpoint=ENDPOINT, api_version=API_VERSION, api_key=KEY, http_client=http
-    ) as client:
-        response = get_chat_completion.sync_detailed("chatcmpl-1", client=client.raw)
-    http.close()
+    with AzureServer(api_keys={KEY}, deployments={DEPLOYMENT}) as server:
+        with oc.AzureClient(
+            azure_endpoint=server.url, azure_deployment=DEPLOYMENT, api_version=API_VERSION, api_key=KEY
+        ) as client:
+            stored = client.chat.create(messages="Hi", store=True)
+            response = get_chat_completion.sync_detailed(stored.id, client=client.raw)
+        seen = server.requests[-1]
     assert response.status_code == 200
-    assert api.last.url.path == "/openai/chat/completions/chatcmpl-1"
-    assert dict(api.last.url.params) == {"api-version": API_VERSION}
-    assert api.last.headers["api-key"] == KEY
-    assert "authorization" not in api.last.headers
+    assert response.parsed is not None and response.parsed.id == stored.id
+    assert seen.path == f"/openai/chat/completions/{stored.id}"
+    assert seen.query == {"api-version": API_VERSION}
+    assert seen.headers["api-key"] == KEY
+    assert "authorization" not in seen.headers
 
 
 # -- settings: arguments, environment, errors that name what is missing ---------------------------------------
@@ -236,7 +237,7 @@ def test_settings_come_from_the_environment(h: Harness, monkeypatch: pytest.Monk
     monkeypatch.setenv("OPENAI_API_KEY", "sk-openai-key-must-not-travel")
     api = Recorder()
     cls = oc.AsyncAzureClient if h.is_async else oc.AzureClient
-    client = h.adopt(cls(azure_deployment=DEPLOYMENT, http_client=h.http_client(httpx.MockTransport(api))))
+    client = h.adopt(cls(azure_deployment=DEPLOYMENT, http_client=h.http_client(httpx2.MockTransport(api))))
     h.call(client.chat.create, messages="Hi")
     assert str(api.last.url) == (
         f"{ENDPOINT}/openai/deployments/{DEPLOYMENT}/chat/completions?api-version=2025-01-01-preview"
@@ -269,7 +270,7 @@ def test_a_token_argument_wins_over_the_environment_s_key(
         ({"azure_endpoint": ENDPOINT, "api_version": API_VERSION, "azure_ad_token_provider": "t"}, TypeError, "azure_ad_token_provider must be a callable"),
         ({"azure_endpoint": ENDPOINT, "api_version": "", "api_key": KEY}, TypeError, "api_version must be a non-empty str"),
         ({"azure_endpoint": ENDPOINT, "api_version": API_VERSION, "api_key": KEY, "azure_deployment": 4}, TypeError, "azure_deployment must be a non-empty str, got int"),
-        ({"azure_endpoint": ENDPOINT, "api_version": API_VERSION, "api_key": KEY, "http_client": object()}, TypeError, "http_client must be an httpx"),
+        ({"azure_endpoint": ENDPOINT, "api_version": API_VERSION, "api_key": KEY, "http_client": object()}, TypeError, "http_client must be an httpx2"),
     ],
 )  # fmt: skip
 def test_missing_or_wrong_settings_are_named(
@@ -340,9 +341,9 @@ def test_content_filter_results_on_a_completion(h: Harness) -> None:
 def test_content_filter_results_in_a_stream_and_its_final(h: Harness) -> None:
     data = (SSE / "azure_content_filter.sse").read_bytes()
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         pieces = [data[i : i + 11] for i in range(0, len(data), 11)]
-        return httpx.Response(200, headers={"content-type": "text/event-stream"}, stream=SSEBody(pieces))
+        return httpx2.Response(200, headers={"content-type": "text/event-stream"}, stream=SSEBody(pieces))
 
     client = azure(h, handler, azure_deployment=DEPLOYMENT)
     with h.opened(client.chat.stream(messages="Hi")) as s:

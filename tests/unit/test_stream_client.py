@@ -191,11 +191,11 @@ def replay(h: Harness, name: str, size: int = 5) -> Any:
     """A client whose every request gets the recorded SSE body ``name``, cut every ``size`` bytes."""
     data = (SSE_FIXTURES / name).read_bytes()
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         pieces = [data[i : i + size] for i in range(0, len(data), size)]
-        return httpx.Response(200, headers={"content-type": "text/event-stream"}, stream=SSEBody(pieces))
+        return httpx2.Response(200, headers={"content-type": "text/event-stream"}, stream=SSEBody(pieces))
 
-    return h.new_client(http_client=h.http_client(httpx.MockTransport(handler)))
+    return h.new_client(http_client=h.http_client(httpx2.MockTransport(handler)))
 
 
 @pytest.mark.parametrize(
