@@ -23,7 +23,6 @@ from typing import Any
 import attrs
 import openai_chat as oc
 from openai_chat_api.models import Metadata
-from openai_chat_api.types import Unset
 
 DEFAULT_MODEL = "gpt-4o-mini"
 
@@ -44,7 +43,7 @@ def one_line(text: str | None) -> str:
 
 def usage_line(completion: oc.ChatCompletion) -> str:
     usage = completion.usage
-    if isinstance(usage, Unset) or usage is None:
+    if usage is None:
         return "usage: not reported by this server"
     return (
         f"usage: {usage.prompt_tokens} prompt + {usage.completion_tokens} completion"

@@ -39,6 +39,9 @@ import yaml
 
 PATH_PREFIX = "/chat/completions"
 SCHEMA_PREFIX = "#/components/schemas/"
+# Extensions the model template reads (scripts/templates/model.py.jinja).
+REQUIRED_NULLABLE = "x-required-nullable"
+RESPONSE_ONLY = "x-response-only"
 
 
 def load(path: str | Path) -> dict[str, Any]:
@@ -344,6 +347,26 @@ def _response_schema_names(doc: dict[str, Any]) -> set[str]:
     for ref in list(_refs(roots)):
         if ref.startswith("#/components/responses/"):
             roots.append(doc["components"]["responses"][ref.rsplit("/", 1)[1]])
+    return _reachable(doc, roots)
+
+
+def _request_schema_names(doc: dict[str, Any]) -> set[str]:
+    """Component schemas reachable from any request body or parameter."""
+    roots: list[Any] = []
+    for item in doc.get("paths", {}).values():
+        roots.append(item.get("parameters", []))
+        for op in _operations({"_": item}):
+            roots.append(op.get("requestBody", {}))
+            roots.append(op.get("parameters", []))
+    for ref in list(_refs(roots)):
+        for kind in ("requestBodies", "parameters"):
+            prefix = f"#/components/{kind}/"
+            if ref.startswith(prefix):
+                roots.append(doc["components"][kind][ref[len(prefix) :]])
+    return _reachable(doc, roots)
+
+
+def _reachable(doc: dict[str, Any], roots: list[Any]) -> set[str]:
     names: set[str] = set()
     todo = [r for r in _refs(roots) if r.startswith(SCHEMA_PREFIX)]
     while todo:
@@ -394,11 +417,10 @@ def open_response_enums(doc: dict[str, Any]) -> None:
         if "required" in schema:
             # Constants and nullable fields may be left out by other servers (a missing ``refusal``
             # means the same as ``null``), so neither is required to parse a response.
-            required = [
-                n
-                for n in schema["required"]
-                if n not in constants and not _allows_null(doc, props.get(n, {}))
-            ]
+            nullable = [n for n in schema["required"] if _allows_null(doc, props.get(n, {}))]
+            required = [n for n in schema["required"] if n not in constants and n not in nullable]
+            if nullable:
+                schema[REQUIRED_NULLABLE] = nullable
             if required:
                 schema["required"] = required
             else:
@@ -475,6 +497,24 @@ def _tag_discriminated(doc: dict[str, Any]):
     return tag
 
 
+def mark_response_only(doc: dict[str, Any]) -> None:
+    """Object schemas that only ever arrive in responses get ``x-response-only`` (rule 10)."""
+
+    def mark(schema: dict[str, Any]) -> dict[str, Any]:
+        if schema.get("type") == "object" or "properties" in schema:
+            schema[RESPONSE_ONLY] = True
+        return schema
+
+    schemas = doc["components"]["schemas"]
+    for name in sorted(_response_schema_names(doc) - _request_schema_names(doc)):
+        _transform_one(schemas, name, mark)
+    for op in _operations(doc.get("paths", {})):
+        for response in op.get("responses", {}).values():
+            for media in response.get("content", {}).values():
+                if isinstance(media.get("schema"), dict) and "$ref" not in media["schema"]:
+                    _transform_one(media, "schema", mark)
+
+
 def _check_query_objects(doc: dict[str, Any]) -> None:
     """Object query parameters are encoded deepObject-style by our endpoint template; say so if not."""
     for param in _parameters(doc):
@@ -511,6 +551,7 @@ def prepare(doc: dict[str, Any], *, for_requests: bool = False) -> dict[str, Any
     fix_titles(out)
     if not for_requests:
         open_response_enums(out)
+        mark_response_only(out)
     _transform(out, strip_defaults)
     if not for_requests:
         _transform(out, open_objects)

@@ -17,9 +17,7 @@ from typing import Any
 
 from openai_chat_api.models import (
     ChatCompletionMessageCustomToolCall,
-    ChatCompletionMessageCustomToolCallType,
     ChatCompletionMessageToolCall,
-    ChatCompletionMessageToolCallType,
     ChatCompletionRequestAssistantMessage,
     ChatCompletionRequestAssistantMessageRole,
     ChatCompletionRequestDeveloperMessage,
@@ -27,17 +25,12 @@ from openai_chat_api.models import (
     ChatCompletionRequestMessageContentPartAudio,
     ChatCompletionRequestMessageContentPartAudioInputAudio,
     ChatCompletionRequestMessageContentPartAudioInputAudioFormat,
-    ChatCompletionRequestMessageContentPartAudioType,
     ChatCompletionRequestMessageContentPartFile,
     ChatCompletionRequestMessageContentPartFileFile,
-    ChatCompletionRequestMessageContentPartFileType,
     ChatCompletionRequestMessageContentPartImage,
     ChatCompletionRequestMessageContentPartImageImageUrl,
-    ChatCompletionRequestMessageContentPartImageType,
     ChatCompletionRequestMessageContentPartRefusal,
-    ChatCompletionRequestMessageContentPartRefusalType,
     ChatCompletionRequestMessageContentPartText,
-    ChatCompletionRequestMessageContentPartTextType,
     ChatCompletionRequestSystemMessage,
     ChatCompletionRequestSystemMessageRole,
     ChatCompletionRequestToolMessage,
@@ -105,14 +98,14 @@ def text(s: str) -> TextPart:
     """
     if not isinstance(s, str):
         raise TypeError(f"text expects a str, got {type(s).__name__}")
-    return TextPart(text=s, type_=ChatCompletionRequestMessageContentPartTextType.TEXT)
+    return TextPart(text=s)
 
 
 def refusal(s: str) -> RefusalPart:
     """A refusal part, for replaying an assistant message that refused."""
     if not isinstance(s, str):
         raise TypeError(f"refusal expects a str, got {type(s).__name__}")
-    return RefusalPart(type_=ChatCompletionRequestMessageContentPartRefusalType.REFUSAL, refusal=s)
+    return RefusalPart(refusal=s)
 
 
 def _read(kind: str, source: str | os.PathLike[str]) -> bytes:
@@ -169,12 +162,7 @@ def image(source: str | os.PathLike[str] | bytes, detail: str | None = None) -> 
                 f"image: cannot tell the type of{where or ' the bytes'}; expected PNG, JPEG, GIF or WebP"
             )
         url = _data_url(media_type, data)
-    return ImagePart(
-        type_=ChatCompletionRequestMessageContentPartImageType.IMAGE_URL,
-        image_url=ChatCompletionRequestMessageContentPartImageImageUrl(
-            url=url, detail=UNSET if detail is None else detail
-        ),
-    )
+    return ImagePart(image_url=ChatCompletionRequestMessageContentPartImageImageUrl(url=url, detail=detail))
 
 
 def _audio_format(data: bytes) -> str | None:
@@ -209,10 +197,9 @@ def audio(source: str | os.PathLike[str] | bytes, format: str | None = None) -> 
             where = f"{os.fspath(path)!r}" if path is not None else "the bytes"
             raise ValueError(f"audio: cannot tell the format of {where}; pass format='wav' or 'mp3'")
     return AudioPart(
-        type_=ChatCompletionRequestMessageContentPartAudioType.INPUT_AUDIO,
         input_audio=ChatCompletionRequestMessageContentPartAudioInputAudio(
             data=base64.b64encode(data).decode("ascii"),
-            format_=ChatCompletionRequestMessageContentPartAudioInputAudioFormat(format),
+            format=ChatCompletionRequestMessageContentPartAudioInputAudioFormat(format),
         ),
     )
 
@@ -259,11 +246,8 @@ def file(
             raise TypeError(f"file: data must be bytes, a file path or a data URL, got {type(data).__name__}")
         file_data = _data_url(_file_media_type(raw, filename), raw)
     return FilePart(
-        type_=ChatCompletionRequestMessageContentPartFileType.FILE,
         file=ChatCompletionRequestMessageContentPartFileFile(
-            file_id=UNSET if file_id is None else file_id,
-            file_data=UNSET if file_data is None else file_data,
-            filename=UNSET if filename is None else filename,
+            file_id=file_id, file_data=file_data, filename=filename
         ),
     )
 
@@ -311,7 +295,7 @@ def system(
     return ChatCompletionRequestSystemMessage(
         content=_text_content("system", content),
         role=ChatCompletionRequestSystemMessageRole.SYSTEM,
-        name=UNSET if name is None else name,
+        name=name,
     )
 
 
@@ -326,7 +310,7 @@ def developer(
     return ChatCompletionRequestDeveloperMessage(
         content=_text_content("developer", content),
         role=ChatCompletionRequestDeveloperMessageRole.DEVELOPER,
-        name=UNSET if name is None else name,
+        name=name,
     )
 
 
@@ -349,25 +333,16 @@ def user(
     else:
         content = [_part("user", f"parts[{i}]", p, _USER_PARTS) for i, p in enumerate(parts)]
     return ChatCompletionRequestUserMessage(
-        content=content, role=ChatCompletionRequestUserMessageRole.USER, name=UNSET if name is None else name
+        content=content, role=ChatCompletionRequestUserMessageRole.USER, name=name
     )
 
 
 def _tool_call(where: str, item: Any) -> ToolCall:
-    if isinstance(item, ChatCompletionMessageToolCall):
-        if item.type_ is UNSET:
-            return ChatCompletionMessageToolCall(
-                id=item.id, function=item.function, type_=ChatCompletionMessageToolCallType.FUNCTION
-            )
-        return item
-    if isinstance(item, ChatCompletionMessageCustomToolCall):
-        if item.type_ is UNSET:
-            return ChatCompletionMessageCustomToolCall(
-                id=item.id, custom=item.custom, type_=ChatCompletionMessageCustomToolCallType.CUSTOM
-            )
+    if isinstance(item, (ChatCompletionMessageToolCall, ChatCompletionMessageCustomToolCall)):
         return item
     if isinstance(item, Mapping):
         kind = item.get("type") or ("custom" if "custom" in item else "function")
+        call: ToolCall
         try:
             if kind == "function":
                 call = ChatCompletionMessageToolCall.from_dict(item)
@@ -379,7 +354,7 @@ def _tool_call(where: str, item: Any) -> ToolCall:
             raise ValueError(
                 f"assistant: {where} must have id, type and function (name, arguments) or custom (name, input)"
             ) from exc
-        return _tool_call(where, call)
+        return call
     raise TypeError(f"assistant: {where} must be a tool call or a dict, got {type(item).__name__}")
 
 
@@ -401,21 +376,19 @@ def assistant(
         raise TypeError(f"assistant: text must be a str or None, got {type(text).__name__}")
     if refusal is not None and not isinstance(refusal, str):
         raise TypeError(f"assistant: refusal must be a str or None, got {type(refusal).__name__}")
-    calls: Any = UNSET
+    calls: list[ToolCall] | None = None
     if tool_calls is not None:
         if isinstance(tool_calls, (str, bytes, Mapping)) or not isinstance(tool_calls, Iterable):
             raise TypeError(
                 f"assistant: tool_calls must be a list of tool calls, got {type(tool_calls).__name__}"
             )
-        calls = [_tool_call(f"tool_calls[{i}]", c) for i, c in enumerate(tool_calls)]
-        if not calls:
-            calls = UNSET
+        calls = [_tool_call(f"tool_calls[{i}]", c) for i, c in enumerate(tool_calls)] or None
     return ChatCompletionRequestAssistantMessage(
         role=ChatCompletionRequestAssistantMessageRole.ASSISTANT,
         content=UNSET if text is None else text,
         refusal=UNSET if refusal is None else refusal,
         tool_calls=calls,
-        name=UNSET if name is None else name,
+        name=name,
     )
 
 
@@ -442,13 +415,6 @@ def tool(tool_call_id: str, content: str | Sequence[str | TextPart]) -> ChatComp
 # -- normalize ------------------------------------------------------------------------------------------------
 
 
-def _tool_call_dict(call: Any) -> dict[str, Any]:
-    d = call.to_dict()
-    if "type" not in d:  # responses may leave the constant out; requests need it
-        d["type"] = "custom" if "custom" in d else "function"
-    return d
-
-
 def _from_response(message: ChatCompletionResponseMessage | ChatCompletionStoreMessage) -> dict[str, Any]:
     """A completion's message as the assistant message that replays it (response-only fields dropped)."""
     role = message.role
@@ -458,37 +424,19 @@ def _from_response(message: ChatCompletionResponseMessage | ChatCompletionStoreM
         if parts:
             content = [p.to_dict() for p in parts]
         return {"role": role, "content": content}
-    # Servers may leave out content and refusal (both nullable); a left-out field is not sent back.
-    out: dict[str, Any] = {"role": "assistant", "content": None if content is UNSET else content}
-    if message.refusal is not None and message.refusal is not UNSET:
+    out: dict[str, Any] = {"role": "assistant", "content": content}
+    if message.refusal is not None:
         out["refusal"] = message.refusal
-    if message.tool_calls is not UNSET and message.tool_calls:
-        out["tool_calls"] = [_tool_call_dict(c) for c in message.tool_calls]
-    if message.function_call is not UNSET:
+    if message.tool_calls:
+        out["tool_calls"] = [c.to_dict() for c in message.tool_calls]
+    if message.function_call is not None:
         out["function_call"] = {
             "name": message.function_call.name,
             "arguments": message.function_call.arguments,
         }
-    if message.audio is not UNSET and message.audio is not None:
+    if message.audio is not None:
         out["audio"] = {"id": message.audio.id}
     return out
-
-
-def _fill_types(message: dict[str, Any]) -> dict[str, Any]:
-    """Add the ``type`` constants a hand-made generated part or tool call may leave out (a fresh dict)."""
-    content = message.get("content")
-    if isinstance(content, list):
-        for part in content:
-            if isinstance(part, dict) and "type" not in part:
-                kind = next((k for k in _PART_CLASSES if k in part), None)
-                if kind is not None:
-                    part["type"] = kind
-    calls = message.get("tool_calls")
-    if isinstance(calls, list):
-        for call in calls:
-            if isinstance(call, dict) and "type" not in call:
-                call["type"] = "custom" if "custom" in call else "function"
-    return message
 
 
 def _part_dict(part: Any) -> Any:
@@ -507,7 +455,7 @@ def _check_dict(where: str, message: Mapping[str, Any]) -> Mapping[str, Any]:
     if isinstance(calls, list) and any(hasattr(c, "to_dict") for c in calls):
         message = {
             **message,
-            "tool_calls": [_tool_call_dict(c) if hasattr(c, "to_dict") else c for c in calls],
+            "tool_calls": [c.to_dict() if hasattr(c, "to_dict") else c for c in calls],
         }
     return message
 
@@ -520,7 +468,7 @@ _PLAIN_TEXT_ROLES: dict[type, str] = {
 
 
 def _is_plain_text(message: Any) -> bool:
-    return type(message.content) is str and message.name is UNSET and not message.additional_properties
+    return type(message.content) is str and message.name is None and not message.additional_properties
 
 
 def normalize_messages(messages: str | Iterable[Any]) -> list[dict[str, Any]]:
@@ -558,7 +506,7 @@ def normalize_messages(messages: str | Iterable[Any]) -> list[dict[str, Any]]:
         elif isinstance(item, Mapping):
             out.append(_check_dict(f"messages[{i}]", dict(item)))  # type: ignore[arg-type]
         elif hasattr(item, "to_dict") and not isinstance(item, type):
-            out.append(_check_dict(f"messages[{i}]", _fill_types(item.to_dict())))
+            out.append(_check_dict(f"messages[{i}]", item.to_dict()))
         else:
             raise TypeError(
                 f"messages[{i}] must be a message dict, a message built with user()/system()/..., or a"

@@ -13,7 +13,6 @@ from openai_chat_api.models import (
     CreateChatCompletionResponse,
     CreateChatCompletionStreamResponse,
 )
-from openai_chat_api.types import Unset
 
 from ._exceptions import APIResponseValidationError
 
@@ -31,7 +30,7 @@ _C = TypeVar("_C", bound="ChatCompletion")
 _MESSAGE_FIELDS = [f.name for f in attrs.fields(ChatCompletionResponseMessage) if f.init]
 
 
-@attrs.define
+@attrs.define(repr=False)  # keeps the generated repr, which leaves out what was not given
 class ChatCompletionMessage(ChatCompletionResponseMessage):
     """A completion's message (the generated ``ChatCompletionResponseMessage``) plus ``reasoning``.
 
@@ -60,7 +59,7 @@ def _with_reasoning(message: ChatCompletionResponseMessage) -> ChatCompletionMes
     return out
 
 
-@attrs.define
+@attrs.define(repr=False)  # keeps the generated repr, which leaves out what was not given
 class ChatCompletion(CreateChatCompletionResponse):
     """A completion (the generated ``CreateChatCompletionResponse``) with shortcuts to its first choice.
 
@@ -92,14 +91,12 @@ class ChatCompletion(CreateChatCompletionResponse):
     @property
     def text(self) -> str | None:
         """The first choice's text content (None when the model answered with tool calls or a refusal)."""
-        content = self.message.content
-        return None if isinstance(content, Unset) else content
+        return self.message.content
 
     @property
     def refusal(self) -> str | None:
         """The first choice's refusal text, if the model refused."""
-        value = self.message.refusal
-        return None if isinstance(value, Unset) else value
+        return self.message.refusal
 
     @property
     def reasoning(self) -> str | None:
@@ -114,8 +111,7 @@ class ChatCompletion(CreateChatCompletionResponse):
     @property
     def tool_calls(self) -> list[ChatCompletionMessageToolCall | ChatCompletionMessageCustomToolCall]:
         """The first choice's tool calls (an empty list when there are none)."""
-        calls = self.message.tool_calls
-        return [] if isinstance(calls, Unset) else list(calls)
+        return list(self.message.tool_calls or ())
 
     def to_message(self) -> dict[str, Any]:
         """The first choice's message as an assistant message, ready to append to the conversation."""
@@ -149,7 +145,7 @@ def chunk_from_dict(data: Mapping[str, Any]) -> ChatCompletionChunk:
         ) from exc
 
 
-@attrs.define
+@attrs.define(repr=False)
 class ParsedChatCompletionMessage(ChatCompletionMessage):
     """A response message whose JSON answer was parsed into the caller's type (``parsed``)."""
 

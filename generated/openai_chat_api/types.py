@@ -2,14 +2,43 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, ClassVar, Generic, Literal, TypeVar
 
 from attrs import define
 
 
 class Unset:
+    """The "not given" marker of request fields: a field left at ``UNSET`` is not sent at all.
+
+    There is exactly one, ``UNSET``: constructing, copying, deep-copying and pickling all give it back, so
+    ``value is UNSET`` holds for data that went through a cache, a task queue or ``copy.deepcopy``.
+    Results never hold it (an absent response field is ``None``).
+    """
+
+    __slots__ = ()
+    _instance: ClassVar["Unset | None"] = None
+
+    def __new__(cls) -> "Unset":
+        instance = Unset._instance
+        if instance is None:
+            instance = Unset._instance = super().__new__(cls)
+        return instance
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __copy__(self) -> "Unset":
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "Unset":
+        return self
+
+    def __reduce__(self) -> str:
+        # Pickled as a reference to the module's UNSET, so unpickling gives back the same object.
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -38,17 +67,52 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
 
+def model_repr(model: Any) -> str:
+    """``Name(field=value, ...)`` without the fields left ``UNSET`` and without empty unknown fields."""
+    parts = []
+    for field in model.__attrs_attrs__:
+        if not field.repr:
+            continue
+        value = getattr(model, field.name)
+        if value is UNSET or (field.name == "additional_properties" and not value):
+            continue
+        parts.append(f"{field.name}={value!r}")
+    return f"{type(model).__name__}({', '.join(parts)})"
+
+
+def status_code_of(code: int) -> HTTPStatus | int:
+    """The status as an ``HTTPStatus`` when it is a registered one, else the plain number (e.g. 520)."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
 T = TypeVar("T")
 
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A response from an endpoint.
 
-    status_code: HTTPStatus
+    ``parsed`` is None when the status is not one the document describes or the body does not match the
+    document (an HTML error page, another server's error shape); ``content`` and ``headers`` are always
+    the server's own. ``status_code`` is an ``HTTPStatus``, or a plain ``int`` for unregistered codes.
+    """
+
+    status_code: HTTPStatus | int
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "model_repr",
+    "status_code_of",
+]

@@ -245,7 +245,7 @@ def test_assistant_text_refusal_and_tool_calls():
     assert assistant(refusal="I can't").to_dict() == {"role": "assistant", "refusal": "I can't"}
     model_call = ChatCompletionMessageToolCall(
         id="call_1", function=ChatCompletionMessageToolCallFunction(name="f", arguments="{}")
-    )  # type_ left out: the constructor fills in the constant
+    )  # type left out: the constructor fills in the constant
     dict_call = {"id": "call_2", "type": "function", "function": {"name": "g", "arguments": '{"x":1}'}}
     custom_call = {"id": "call_3", "custom": {"name": "sql", "input": "select 1"}}
     message = assistant(tool_calls=[model_call, dict_call, custom_call]).to_dict()

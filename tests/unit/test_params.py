@@ -193,25 +193,25 @@ def test_a_body_with_every_field_fits_the_spec(tmp_path):
 
 def test_generated_models_become_dicts():
     schema = ResponseFormatJsonSchema(
-        type_=ResponseFormatJsonSchemaType.JSON_SCHEMA,
+        type=ResponseFormatJsonSchemaType.JSON_SCHEMA,
         json_schema=ResponseFormatJsonSchemaJSONSchema(
             name="Answer", schema=ResponseFormatJsonSchemaSchema.from_dict({"type": "object"}), strict=True
         ),
     )
     fn = ChatCompletionTool(
-        type_=ChatCompletionToolType.FUNCTION,
+        type=ChatCompletionToolType.FUNCTION,
         function=FunctionObject(name="lookup", parameters=FunctionParameters.from_dict({"type": "object"})),
     )
     body = body_of(
         response_format=schema,
         tools=[fn, function_tool(echo)],
         tool_choice=ChatCompletionNamedToolChoice(
-            type_=ChatCompletionNamedToolChoiceType.FUNCTION,
+            type=ChatCompletionNamedToolChoiceType.FUNCTION,
             function=ChatCompletionNamedToolChoiceFunction(name="lookup"),
         ),
         stream=True,
         stream_options=ChatCompletionStreamOptions(include_usage=True),
-        audio=ChatCompletionAudioParam(voice="verse", format_=ChatCompletionAudioParamFormat.MP3),
+        audio=ChatCompletionAudioParam(voice="verse", format=ChatCompletionAudioParamFormat.MP3),
     )
     assert body["response_format"] == {
         "type": "json_schema",
@@ -226,7 +226,7 @@ def test_generated_models_become_dicts():
     assert body["stream_options"] == {"include_usage": True}
     assert body["audio"] == {"voice": "verse", "format": "mp3"}
     assert_valid(body)
-    assert body_of(response_format=ResponseFormatJsonObject(type_=ResponseFormatJsonObjectType.JSON_OBJECT))[
+    assert body_of(response_format=ResponseFormatJsonObject(type=ResponseFormatJsonObjectType.JSON_OBJECT))[
         "response_format"
     ] == {"type": "json_object"}
 

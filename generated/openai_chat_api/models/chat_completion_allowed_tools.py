@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -7,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_completion_allowed_tools_mode import ChatCompletionAllowedToolsMode
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools_tools_item import (
@@ -31,6 +34,7 @@ class ChatCompletionAllowedTools:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         mode = self.mode.value
 
         tools = []
@@ -49,8 +53,20 @@ class ChatCompletionAllowedTools:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         mode = ChatCompletionAllowedToolsMode(d.pop("mode"))
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -9,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_allowed_tools_choice_type import (
     ChatCompletionAllowedToolsChoiceType,
 )
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools import ChatCompletionAllowedTools
@@ -22,18 +25,19 @@ class ChatCompletionAllowedToolsChoice:
     """Restricts the model to a set of tools.
 
     Attributes:
-        type_ (ChatCompletionAllowedToolsChoiceType):  Default: ChatCompletionAllowedToolsChoiceType.ALLOWED_TOOLS.
+        type (ChatCompletionAllowedToolsChoiceType):
         allowed_tools (ChatCompletionAllowedTools): The set of tools the model may use, and whether it must use one.
     """
 
     allowed_tools: ChatCompletionAllowedTools
-    type_: ChatCompletionAllowedToolsChoiceType = (
+    type: ChatCompletionAllowedToolsChoiceType = (
         ChatCompletionAllowedToolsChoiceType.ALLOWED_TOOLS
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         allowed_tools = self.allowed_tools.to_dict()
 
@@ -48,15 +52,27 @@ class ChatCompletionAllowedToolsChoice:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = ChatCompletionAllowedToolsChoiceType(d.pop("type"))
 
         allowed_tools = ChatCompletionAllowedTools.from_dict(d.pop("allowed_tools"))
 
         chat_completion_allowed_tools_choice = cls(
-            type_=type_,
+            type=type_,
             allowed_tools=allowed_tools,
         )
 

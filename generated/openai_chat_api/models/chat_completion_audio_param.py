@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -8,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.chat_completion_audio_param_format import ChatCompletionAudioParamFormat
 from ..models.voice_ids_shared_type_1 import VoiceIdsSharedType1
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1
@@ -21,14 +24,15 @@ class ChatCompletionAudioParam:
     """
     Attributes:
         voice (str | VoiceIdsOrCustomVoiceType1 | VoiceIdsSharedType1): A built-in voice, or a custom one by id.
-        format_ (ChatCompletionAudioParamFormat):
+        format (ChatCompletionAudioParamFormat):
     """
 
     voice: str | VoiceIdsOrCustomVoiceType1 | VoiceIdsSharedType1
-    format_: ChatCompletionAudioParamFormat
+    format: ChatCompletionAudioParamFormat
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         voice: dict[str, Any] | str
         if isinstance(self.voice, VoiceIdsSharedType1):
             voice = self.voice.value
@@ -37,7 +41,7 @@ class ChatCompletionAudioParam:
         else:
             voice = self.voice
 
-        format_ = self.format_.value
+        format_ = self.format.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,8 +54,20 @@ class ChatCompletionAudioParam:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
         def _parse_voice(
@@ -83,7 +99,7 @@ class ChatCompletionAudioParam:
 
         chat_completion_audio_param = cls(
             voice=voice,
-            format_=format_,
+            format=format_,
         )
 
         chat_completion_audio_param.additional_properties = d

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs
@@ -23,26 +25,25 @@ class ChatCompletionChoice:
         finish_reason (str):
         index (int):
         message (ChatCompletionResponseMessage): The message the model produced.
-        logprobs (ChatCompletionChoiceLogprobs | None | Unset):
+        logprobs (ChatCompletionChoiceLogprobs | None):
     """
 
     finish_reason: str
     index: int
     message: ChatCompletionResponseMessage
-    logprobs: ChatCompletionChoiceLogprobs | None | Unset = UNSET
+    logprobs: ChatCompletionChoiceLogprobs | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         finish_reason = self.finish_reason
 
         index = self.index
 
         message = self.message.to_dict()
 
-        logprobs: dict[str, Any] | None | Unset
-        if isinstance(self.logprobs, Unset):
-            logprobs = UNSET
-        elif isinstance(self.logprobs, ChatCompletionChoiceLogprobs):
+        logprobs: dict[str, Any] | None
+        if isinstance(self.logprobs, ChatCompletionChoiceLogprobs):
             logprobs = self.logprobs.to_dict()
         else:
             logprobs = self.logprobs
@@ -54,15 +55,26 @@ class ChatCompletionChoice:
                 "finish_reason": finish_reason,
                 "index": index,
                 "message": message,
+                "logprobs": logprobs,
             }
         )
-        if logprobs is not UNSET:
-            field_dict["logprobs"] = logprobs
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         finish_reason = d.pop("finish_reason")
 
@@ -70,13 +82,9 @@ class ChatCompletionChoice:
 
         message = ChatCompletionResponseMessage.from_dict(d.pop("message"))
 
-        def _parse_logprobs(
-            data: object,
-        ) -> ChatCompletionChoiceLogprobs | None | Unset:
+        def _parse_logprobs(data: object) -> ChatCompletionChoiceLogprobs | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -85,9 +93,9 @@ class ChatCompletionChoice:
                 return logprobs_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionChoiceLogprobs | None | Unset, data)
+            return cast(ChatCompletionChoiceLogprobs | None, data)
 
-        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
+        logprobs = _parse_logprobs(d.pop("logprobs", None))
 
         chat_completion_choice = cls(
             finish_reason=finish_reason,

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_chunk_choice_logprobs import (
@@ -26,34 +28,26 @@ class ChatCompletionChunkChoice:
     Attributes:
         delta (ChatCompletionStreamResponseDelta): What one chunk adds to the message.
         index (int):
-        logprobs (ChatCompletionChunkChoiceLogprobs | None | Unset):
-        finish_reason (None | str | Unset):
+        logprobs (ChatCompletionChunkChoiceLogprobs | None):
+        finish_reason (None | str):
     """
 
     delta: ChatCompletionStreamResponseDelta
     index: int
-    logprobs: ChatCompletionChunkChoiceLogprobs | None | Unset = UNSET
-    finish_reason: None | str | Unset = UNSET
+    logprobs: ChatCompletionChunkChoiceLogprobs | None = None
+    finish_reason: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         delta = self.delta.to_dict()
 
         index = self.index
 
-        logprobs: dict[str, Any] | None | Unset
-        if isinstance(self.logprobs, Unset):
-            logprobs = UNSET
-        elif isinstance(self.logprobs, ChatCompletionChunkChoiceLogprobs):
-            logprobs = self.logprobs.to_dict()
-        else:
-            logprobs = self.logprobs
+        logprobs = self.logprobs
 
-        finish_reason: None | str | Unset
-        if isinstance(self.finish_reason, Unset):
-            finish_reason = UNSET
-        else:
-            finish_reason = self.finish_reason
+        finish_reason: None | str
+        finish_reason = self.finish_reason
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,29 +55,39 @@ class ChatCompletionChunkChoice:
             {
                 "delta": delta,
                 "index": index,
+                "finish_reason": finish_reason,
             }
         )
-        if logprobs is not UNSET:
-            field_dict["logprobs"] = logprobs
-        if finish_reason is not UNSET:
-            field_dict["finish_reason"] = finish_reason
+        if logprobs is not None:
+            if isinstance(logprobs, ChatCompletionChunkChoiceLogprobs):
+                field_dict["logprobs"] = logprobs.to_dict()
+            else:
+                field_dict["logprobs"] = logprobs
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         delta = ChatCompletionStreamResponseDelta.from_dict(d.pop("delta"))
 
         index = d.pop("index")
 
-        def _parse_logprobs(
-            data: object,
-        ) -> ChatCompletionChunkChoiceLogprobs | None | Unset:
+        def _parse_logprobs(data: object) -> ChatCompletionChunkChoiceLogprobs | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -92,18 +96,11 @@ class ChatCompletionChunkChoice:
                 return logprobs_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionChunkChoiceLogprobs | None | Unset, data)
+            return cast(ChatCompletionChunkChoiceLogprobs | None, data)
 
-        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
+        logprobs = _parse_logprobs(d.pop("logprobs", None))
 
-        def _parse_finish_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
+        finish_reason = d.pop("finish_reason", None)
 
         chat_completion_chunk_choice = cls(
             delta=delta,

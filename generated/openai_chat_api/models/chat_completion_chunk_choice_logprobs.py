@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
@@ -19,19 +21,18 @@ T = TypeVar("T", bound="ChatCompletionChunkChoiceLogprobs")
 class ChatCompletionChunkChoiceLogprobs:
     """
     Attributes:
-        content (list[ChatCompletionTokenLogprob] | None | Unset):
-        refusal (list[ChatCompletionTokenLogprob] | None | Unset):
+        content (list[ChatCompletionTokenLogprob] | None):
+        refusal (list[ChatCompletionTokenLogprob] | None):
     """
 
-    content: list[ChatCompletionTokenLogprob] | None | Unset = UNSET
-    refusal: list[ChatCompletionTokenLogprob] | None | Unset = UNSET
+    content: list[ChatCompletionTokenLogprob] | None = None
+    refusal: list[ChatCompletionTokenLogprob] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        content: list[dict[str, Any]] | None | Unset
-        if isinstance(self.content, Unset):
-            content = UNSET
-        elif isinstance(self.content, list):
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        content: list[dict[str, Any]] | None
+        if isinstance(self.content, list):
             content = []
             for content_type_0_item_data in self.content:
                 content_type_0_item = content_type_0_item_data.to_dict()
@@ -40,10 +41,8 @@ class ChatCompletionChunkChoiceLogprobs:
         else:
             content = self.content
 
-        refusal: list[dict[str, Any]] | None | Unset
-        if isinstance(self.refusal, Unset):
-            refusal = UNSET
-        elif isinstance(self.refusal, list):
+        refusal: list[dict[str, Any]] | None
+        if isinstance(self.refusal, list):
             refusal = []
             for refusal_type_0_item_data in self.refusal:
                 refusal_type_0_item = refusal_type_0_item_data.to_dict()
@@ -54,25 +53,34 @@ class ChatCompletionChunkChoiceLogprobs:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if content is not UNSET:
-            field_dict["content"] = content
-        if refusal is not UNSET:
-            field_dict["refusal"] = refusal
+        field_dict.update(
+            {
+                "content": content,
+                "refusal": refusal,
+            }
+        )
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_content(
-            data: object,
-        ) -> list[ChatCompletionTokenLogprob] | None | Unset:
+        def _parse_content(data: object) -> list[ChatCompletionTokenLogprob] | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, list):
                     raise TypeError()
@@ -88,17 +96,13 @@ class ChatCompletionChunkChoiceLogprobs:
                 return content_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionTokenLogprob] | None | Unset, data)
+            return cast(list[ChatCompletionTokenLogprob] | None, data)
 
-        content = _parse_content(d.pop("content", UNSET))
+        content = _parse_content(d.pop("content", None))
 
-        def _parse_refusal(
-            data: object,
-        ) -> list[ChatCompletionTokenLogprob] | None | Unset:
+        def _parse_refusal(data: object) -> list[ChatCompletionTokenLogprob] | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, list):
                     raise TypeError()
@@ -114,9 +118,9 @@ class ChatCompletionChunkChoiceLogprobs:
                 return refusal_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionTokenLogprob] | None | Unset, data)
+            return cast(list[ChatCompletionTokenLogprob] | None, data)
 
-        refusal = _parse_refusal(d.pop("refusal", UNSET))
+        refusal = _parse_refusal(d.pop("refusal", None))
 
         chat_completion_chunk_choice_logprobs = cls(
             content=content,

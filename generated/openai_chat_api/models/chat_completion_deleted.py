@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionDeleted")
 
@@ -18,20 +20,21 @@ class ChatCompletionDeleted:
     Attributes:
         id (str):
         deleted (bool):
-        object_ (str | Unset):
+        object (str | None):
     """
 
     id: str
     deleted: bool
-    object_: str | Unset = UNSET
+    object: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         id = self.id
 
         deleted = self.deleted
 
-        object_ = self.object_
+        object_ = self.object
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -41,24 +44,36 @@ class ChatCompletionDeleted:
                 "deleted": deleted,
             }
         )
-        if object_ is not UNSET:
+        if object_ is not None:
             field_dict["object"] = object_
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         id = d.pop("id")
 
         deleted = d.pop("deleted")
 
-        object_ = UNSET if (_v := d.pop("object", UNSET)) is None else _v
+        object_ = d.pop("object", None)
 
         chat_completion_deleted = cls(
             id=id,
             deleted=deleted,
-            object_=object_,
+            object=object_,
         )
 
         chat_completion_deleted.additional_properties = d

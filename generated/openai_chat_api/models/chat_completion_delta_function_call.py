@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionDeltaFunctionCall")
 
@@ -15,35 +17,48 @@ T = TypeVar("T", bound="ChatCompletionDeltaFunctionCall")
 class ChatCompletionDeltaFunctionCall:
     """
     Attributes:
-        arguments (str | Unset):
-        name (str | Unset):
+        arguments (str | None):
+        name (str | None):
     """
 
-    arguments: str | Unset = UNSET
-    name: str | Unset = UNSET
+    arguments: str | None = None
+    name: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         arguments = self.arguments
 
         name = self.name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if arguments is not UNSET:
+        if arguments is not None:
             field_dict["arguments"] = arguments
-        if name is not UNSET:
+
+        if name is not None:
             field_dict["name"] = name
 
         return field_dict
 
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        arguments = UNSET if (_v := d.pop("arguments", UNSET)) is None else _v
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-        name = UNSET if (_v := d.pop("name", UNSET)) is None else _v
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    @classmethod
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        arguments = d.pop("arguments", None)
+
+        name = d.pop("name", None)
 
         chat_completion_delta_function_call = cls(
             arguments=arguments,

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.create_chat_completion_response import CreateChatCompletionResponse
@@ -24,17 +26,18 @@ class ChatCompletionList:
         first_id (str):
         last_id (str):
         has_more (bool):
-        object_ (str | Unset):
+        object (str | None):
     """
 
     data: list[CreateChatCompletionResponse]
     first_id: str
     last_id: str
     has_more: bool
-    object_: str | Unset = UNSET
+    object: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         data = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
@@ -46,7 +49,7 @@ class ChatCompletionList:
 
         has_more = self.has_more
 
-        object_ = self.object_
+        object_ = self.object
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -58,13 +61,25 @@ class ChatCompletionList:
                 "has_more": has_more,
             }
         )
-        if object_ is not UNSET:
+        if object_ is not None:
             field_dict["object"] = object_
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
@@ -79,14 +94,14 @@ class ChatCompletionList:
 
         has_more = d.pop("has_more")
 
-        object_ = UNSET if (_v := d.pop("object", UNSET)) is None else _v
+        object_ = d.pop("object", None)
 
         chat_completion_list = cls(
             data=data,
             first_id=first_id,
             last_id=last_id,
             has_more=has_more,
-            object_=object_,
+            object=object_,
         )
 
         chat_completion_list.additional_properties = d

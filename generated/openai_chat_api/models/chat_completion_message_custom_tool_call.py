@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -9,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_message_custom_tool_call_type import (
     ChatCompletionMessageCustomToolCallType,
 )
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call_custom import (
@@ -27,25 +29,24 @@ class ChatCompletionMessageCustomToolCall:
     Attributes:
         id (str):
         custom (ChatCompletionMessageCustomToolCallCustom):
-        type_ (ChatCompletionMessageCustomToolCallType | Unset):  Default:
-            ChatCompletionMessageCustomToolCallType.CUSTOM.
+        type (ChatCompletionMessageCustomToolCallType):
     """
 
     id: str
     custom: ChatCompletionMessageCustomToolCallCustom
-    type_: ChatCompletionMessageCustomToolCallType | Unset = (
+    type: ChatCompletionMessageCustomToolCallType = (
         ChatCompletionMessageCustomToolCallType.CUSTOM
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         id = self.id
 
         custom = self.custom.to_dict()
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+        type_: str
+        type_ = self.type.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,31 +54,42 @@ class ChatCompletionMessageCustomToolCall:
             {
                 "id": id,
                 "custom": custom,
+                "type": type_,
             }
         )
-        if type_ is not UNSET:
-            field_dict["type"] = type_
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         id = d.pop("id")
 
         custom = ChatCompletionMessageCustomToolCallCustom.from_dict(d.pop("custom"))
 
-        _type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
-        type_: ChatCompletionMessageCustomToolCallType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
+        _type_ = d.pop("type", None)
+        type_: ChatCompletionMessageCustomToolCallType = (
+            ChatCompletionMessageCustomToolCallType.CUSTOM
+        )
+        if _type_ is not None:
             type_ = ChatCompletionMessageCustomToolCallType(_type_)
 
         chat_completion_message_custom_tool_call = cls(
             id=id,
             custom=custom,
-            type_=type_,
+            type=type_,
         )
 
         chat_completion_message_custom_tool_call.additional_properties = d

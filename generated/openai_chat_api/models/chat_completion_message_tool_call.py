@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -9,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_message_tool_call_type import (
     ChatCompletionMessageToolCallType,
 )
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_function import (
@@ -27,24 +29,22 @@ class ChatCompletionMessageToolCall:
     Attributes:
         id (str):
         function (ChatCompletionMessageToolCallFunction):
-        type_ (ChatCompletionMessageToolCallType | Unset):  Default: ChatCompletionMessageToolCallType.FUNCTION.
+        type (ChatCompletionMessageToolCallType):
     """
 
     id: str
     function: ChatCompletionMessageToolCallFunction
-    type_: ChatCompletionMessageToolCallType | Unset = (
-        ChatCompletionMessageToolCallType.FUNCTION
-    )
+    type: ChatCompletionMessageToolCallType = ChatCompletionMessageToolCallType.FUNCTION
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         id = self.id
 
         function = self.function.to_dict()
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+        type_: str
+        type_ = self.type.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,31 +52,42 @@ class ChatCompletionMessageToolCall:
             {
                 "id": id,
                 "function": function,
+                "type": type_,
             }
         )
-        if type_ is not UNSET:
-            field_dict["type"] = type_
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         id = d.pop("id")
 
         function = ChatCompletionMessageToolCallFunction.from_dict(d.pop("function"))
 
-        _type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
-        type_: ChatCompletionMessageToolCallType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
+        _type_ = d.pop("type", None)
+        type_: ChatCompletionMessageToolCallType = (
+            ChatCompletionMessageToolCallType.FUNCTION
+        )
+        if _type_ is not None:
             type_ = ChatCompletionMessageToolCallType(_type_)
 
         chat_completion_message_tool_call = cls(
             id=id,
             function=function,
-            type_=type_,
+            type=type_,
         )
 
         chat_completion_message_tool_call.additional_properties = d

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_chunk_function import (
@@ -23,27 +25,26 @@ class ChatCompletionMessageToolCallChunk:
 
     Attributes:
         index (int):
-        id (str | Unset):
-        type_ (str | Unset):
-        function (ChatCompletionMessageToolCallChunkFunction | Unset):
+        id (str | None):
+        type (str | None):
+        function (ChatCompletionMessageToolCallChunkFunction | None):
     """
 
     index: int
-    id: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    function: ChatCompletionMessageToolCallChunkFunction | Unset = UNSET
+    id: str | None = None
+    type: str | None = None
+    function: ChatCompletionMessageToolCallChunkFunction | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         index = self.index
 
         id = self.id
 
-        type_ = self.type_
+        type_ = self.type
 
-        function: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.function, Unset):
-            function = self.function.to_dict()
+        function = self.function
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,35 +53,47 @@ class ChatCompletionMessageToolCallChunk:
                 "index": index,
             }
         )
-        if id is not UNSET:
+        if id is not None:
             field_dict["id"] = id
-        if type_ is not UNSET:
+
+        if type_ is not None:
             field_dict["type"] = type_
-        if function is not UNSET:
-            field_dict["function"] = function
+
+        if function is not None:
+            field_dict["function"] = function.to_dict()
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         index = d.pop("index")
 
-        id = UNSET if (_v := d.pop("id", UNSET)) is None else _v
+        id = d.pop("id", None)
 
-        type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
+        type_ = d.pop("type", None)
 
-        _function = UNSET if (_v := d.pop("function", UNSET)) is None else _v
-        function: ChatCompletionMessageToolCallChunkFunction | Unset
-        if isinstance(_function, Unset):
-            function = UNSET
-        else:
+        _function = d.pop("function", None)
+        function: ChatCompletionMessageToolCallChunkFunction | None = None
+        if _function is not None:
             function = ChatCompletionMessageToolCallChunkFunction.from_dict(_function)
 
         chat_completion_message_tool_call_chunk = cls(
             index=index,
             id=id,
-            type_=type_,
+            type=type_,
             function=function,
         )
 

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_moderation_error import ChatCompletionModerationError
@@ -21,20 +25,21 @@ class ChatCompletionModeration:
     """Moderation results for the completion.
 
     Attributes:
-        input_ (ChatCompletionModerationError | ChatCompletionModerationResults):
+        input (ChatCompletionModerationError | ChatCompletionModerationResults):
         output (ChatCompletionModerationError | ChatCompletionModerationResults):
     """
 
-    input_: ChatCompletionModerationError | ChatCompletionModerationResults
+    input: ChatCompletionModerationError | ChatCompletionModerationResults
     output: ChatCompletionModerationError | ChatCompletionModerationResults
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         input_: dict[str, Any]
-        if isinstance(self.input_, ChatCompletionModerationResults):
-            input_ = self.input_.to_dict()
+        if isinstance(self.input, ChatCompletionModerationResults):
+            input_ = self.input.to_dict()
         else:
-            input_ = self.input_.to_dict()
+            input_ = self.input.to_dict()
 
         output: dict[str, Any]
         if isinstance(self.output, ChatCompletionModerationResults):
@@ -53,8 +58,20 @@ class ChatCompletionModeration:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
         def _parse_input_(
@@ -96,7 +113,7 @@ class ChatCompletionModeration:
         output = _parse_output(d.pop("output"))
 
         chat_completion_moderation = cls(
-            input_=input_,
+            input=input_,
             output=output,
         )
 

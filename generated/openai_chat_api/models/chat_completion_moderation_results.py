@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -9,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_moderation_results_type import (
     ChatCompletionModerationResultsType,
 )
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.moderation_result_body import ModerationResultBody
@@ -25,18 +27,18 @@ class ChatCompletionModerationResults:
     Attributes:
         model (str):
         results (list[ModerationResultBody]):
-        type_ (ChatCompletionModerationResultsType | Unset):  Default:
-            ChatCompletionModerationResultsType.MODERATION_RESULTS.
+        type (ChatCompletionModerationResultsType):
     """
 
     model: str
     results: list[ModerationResultBody]
-    type_: ChatCompletionModerationResultsType | Unset = (
+    type: ChatCompletionModerationResultsType = (
         ChatCompletionModerationResultsType.MODERATION_RESULTS
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         model = self.model
 
         results = []
@@ -44,9 +46,8 @@ class ChatCompletionModerationResults:
             results_item = results_item_data.to_dict()
             results.append(results_item)
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+        type_: str
+        type_ = self.type.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,15 +55,26 @@ class ChatCompletionModerationResults:
             {
                 "model": model,
                 "results": results,
+                "type": type_,
             }
         )
-        if type_ is not UNSET:
-            field_dict["type"] = type_
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         model = d.pop("model")
 
@@ -73,17 +85,17 @@ class ChatCompletionModerationResults:
 
             results.append(results_item)
 
-        _type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
-        type_: ChatCompletionModerationResultsType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
+        _type_ = d.pop("type", None)
+        type_: ChatCompletionModerationResultsType = (
+            ChatCompletionModerationResultsType.MODERATION_RESULTS
+        )
+        if _type_ is not None:
             type_ = ChatCompletionModerationResultsType(_type_)
 
         chat_completion_moderation_results = cls(
             model=model,
             results=results,
-            type_=type_,
+            type=type_,
         )
 
         chat_completion_moderation_results.additional_properties = d

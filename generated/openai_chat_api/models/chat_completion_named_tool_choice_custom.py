@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -9,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_named_tool_choice_custom_type import (
     ChatCompletionNamedToolChoiceCustomType,
 )
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_named_tool_choice_custom_custom import (
@@ -24,18 +27,19 @@ class ChatCompletionNamedToolChoiceCustom:
     """Forces a call of one custom tool.
 
     Attributes:
-        type_ (ChatCompletionNamedToolChoiceCustomType):  Default: ChatCompletionNamedToolChoiceCustomType.CUSTOM.
+        type (ChatCompletionNamedToolChoiceCustomType):
         custom (ChatCompletionNamedToolChoiceCustomCustom):
     """
 
     custom: ChatCompletionNamedToolChoiceCustomCustom
-    type_: ChatCompletionNamedToolChoiceCustomType = (
+    type: ChatCompletionNamedToolChoiceCustomType = (
         ChatCompletionNamedToolChoiceCustomType.CUSTOM
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         custom = self.custom.to_dict()
 
@@ -50,15 +54,27 @@ class ChatCompletionNamedToolChoiceCustom:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = ChatCompletionNamedToolChoiceCustomType(d.pop("type"))
 
         custom = ChatCompletionNamedToolChoiceCustomCustom.from_dict(d.pop("custom"))
 
         chat_completion_named_tool_choice_custom = cls(
-            type_=type_,
+            type=type_,
             custom=custom,
         )
 

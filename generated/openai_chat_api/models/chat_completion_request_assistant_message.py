@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -9,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_request_assistant_message_role import (
     ChatCompletionRequestAssistantMessageRole,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_assistant_message_audio import (
@@ -38,13 +40,13 @@ class ChatCompletionRequestAssistantMessage:
     """A message the model wrote earlier, sent back as part of the conversation.
 
     Attributes:
-        role (ChatCompletionRequestAssistantMessageRole):  Default: ChatCompletionRequestAssistantMessageRole.ASSISTANT.
+        role (ChatCompletionRequestAssistantMessageRole):
         content (list[ChatCompletionRequestMessageContentPartRefusal | ChatCompletionRequestMessageContentPartText] |
             None | str | Unset):
         refusal (None | str | Unset):
-        name (str | Unset):
+        name (str | None):
         audio (ChatCompletionAssistantMessageAudio | None | Unset):
-        tool_calls (list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | Unset): The tool calls
+        tool_calls (list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None): The tool calls
             the model asks for.
         function_call (ChatCompletionAssistantMessageFunctionCall | None | Unset):
     """
@@ -62,16 +64,16 @@ class ChatCompletionRequestAssistantMessage:
         | Unset
     ) = UNSET
     refusal: None | str | Unset = UNSET
-    name: str | Unset = UNSET
+    name: str | None = None
     audio: ChatCompletionAssistantMessageAudio | None | Unset = UNSET
     tool_calls: (
-        list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
-        | Unset
-    ) = UNSET
+        list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None
+    ) = None
     function_call: ChatCompletionAssistantMessageFunctionCall | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         role = self.role.value
 
         content: list[dict[str, Any]] | None | str | Unset
@@ -114,26 +116,7 @@ class ChatCompletionRequestAssistantMessage:
         else:
             audio = self.audio
 
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for (
-                componentsschemas_chat_completion_message_tool_calls_item_data
-            ) in self.tool_calls:
-                componentsschemas_chat_completion_message_tool_calls_item: dict[
-                    str, Any
-                ]
-                if isinstance(
-                    componentsschemas_chat_completion_message_tool_calls_item_data,
-                    ChatCompletionMessageToolCall,
-                ):
-                    componentsschemas_chat_completion_message_tool_calls_item = componentsschemas_chat_completion_message_tool_calls_item_data.to_dict()
-                else:
-                    componentsschemas_chat_completion_message_tool_calls_item = componentsschemas_chat_completion_message_tool_calls_item_data.to_dict()
-
-                tool_calls.append(
-                    componentsschemas_chat_completion_message_tool_calls_item
-                )
+        tool_calls = self.tool_calls
 
         function_call: dict[str, Any] | None | Unset
         if isinstance(self.function_call, Unset):
@@ -154,19 +137,50 @@ class ChatCompletionRequestAssistantMessage:
             field_dict["content"] = content
         if refusal is not UNSET:
             field_dict["refusal"] = refusal
-        if name is not UNSET:
+        if name is not None:
             field_dict["name"] = name
+
         if audio is not UNSET:
             field_dict["audio"] = audio
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
+        if tool_calls is not None:
+            field_dict["tool_calls"] = []
+            for (
+                componentsschemas_chat_completion_message_tool_calls_item_data
+            ) in tool_calls:
+                componentsschemas_chat_completion_message_tool_calls_item: dict[
+                    str, Any
+                ]
+                if isinstance(
+                    componentsschemas_chat_completion_message_tool_calls_item_data,
+                    ChatCompletionMessageToolCall,
+                ):
+                    componentsschemas_chat_completion_message_tool_calls_item = componentsschemas_chat_completion_message_tool_calls_item_data.to_dict()
+                else:
+                    componentsschemas_chat_completion_message_tool_calls_item = componentsschemas_chat_completion_message_tool_calls_item_data.to_dict()
+
+                field_dict["tool_calls"].append(
+                    componentsschemas_chat_completion_message_tool_calls_item
+                )
+
         if function_call is not UNSET:
             field_dict["function_call"] = function_call
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         role = ChatCompletionRequestAssistantMessageRole(d.pop("role"))
 
@@ -247,7 +261,7 @@ class ChatCompletionRequestAssistantMessage:
 
         refusal = _parse_refusal(d.pop("refusal", UNSET))
 
-        name = UNSET if (_v := d.pop("name", UNSET)) is None else _v
+        name = d.pop("name", None)
 
         def _parse_audio(
             data: object,
@@ -268,12 +282,12 @@ class ChatCompletionRequestAssistantMessage:
 
         audio = _parse_audio(d.pop("audio", UNSET))
 
-        _tool_calls = UNSET if (_v := d.pop("tool_calls", UNSET)) is None else _v
+        _tool_calls = d.pop("tool_calls", None)
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
-            | Unset
-        ) = UNSET
-        if _tool_calls is not UNSET:
+            | None
+        ) = None
+        if _tool_calls is not None:
             tool_calls = []
             for (
                 componentsschemas_chat_completion_message_tool_calls_item_data

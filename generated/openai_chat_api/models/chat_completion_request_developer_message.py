@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -9,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_request_developer_message_role import (
     ChatCompletionRequestDeveloperMessageRole,
 )
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import (
@@ -26,18 +28,19 @@ class ChatCompletionRequestDeveloperMessage:
 
     Attributes:
         content (list[ChatCompletionRequestMessageContentPartText] | str):
-        role (ChatCompletionRequestDeveloperMessageRole):  Default: ChatCompletionRequestDeveloperMessageRole.DEVELOPER.
-        name (str | Unset):
+        role (ChatCompletionRequestDeveloperMessageRole):
+        name (str | None):
     """
 
     content: list[ChatCompletionRequestMessageContentPartText] | str
     role: ChatCompletionRequestDeveloperMessageRole = (
         ChatCompletionRequestDeveloperMessageRole.DEVELOPER
     )
-    name: str | Unset = UNSET
+    name: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         content: list[dict[str, Any]] | str
         if isinstance(self.content, list):
             content = []
@@ -60,13 +63,25 @@ class ChatCompletionRequestDeveloperMessage:
                 "role": role,
             }
         )
-        if name is not UNSET:
+        if name is not None:
             field_dict["name"] = name
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
         def _parse_content(
@@ -95,7 +110,7 @@ class ChatCompletionRequestDeveloperMessage:
 
         role = ChatCompletionRequestDeveloperMessageRole(d.pop("role"))
 
-        name = UNSET if (_v := d.pop("name", UNSET)) is None else _v
+        name = d.pop("name", None)
 
         chat_completion_request_developer_message = cls(
             content=content,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -9,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_request_function_message_role import (
     ChatCompletionRequestFunctionMessageRole,
 )
+from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionRequestFunctionMessage")
 
@@ -18,7 +21,7 @@ class ChatCompletionRequestFunctionMessage:
     """The result of a function call (deprecated; use tool messages).
 
     Attributes:
-        role (ChatCompletionRequestFunctionMessageRole):  Default: ChatCompletionRequestFunctionMessageRole.FUNCTION.
+        role (ChatCompletionRequestFunctionMessageRole):
         content (None | str):
         name (str):
     """
@@ -31,6 +34,7 @@ class ChatCompletionRequestFunctionMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         role = self.role.value
 
         content: None | str
@@ -50,8 +54,20 @@ class ChatCompletionRequestFunctionMessage:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         role = ChatCompletionRequestFunctionMessageRole(d.pop("role"))
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -9,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_request_message_content_part_audio_type import (
     ChatCompletionRequestMessageContentPartAudioType,
 )
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_audio_input_audio import (
@@ -26,27 +28,25 @@ class ChatCompletionRequestMessageContentPartAudio:
     """Audio given inline, base64-encoded.
 
     Attributes:
-        type_ (ChatCompletionRequestMessageContentPartAudioType):  Default:
-            ChatCompletionRequestMessageContentPartAudioType.INPUT_AUDIO.
+        type (ChatCompletionRequestMessageContentPartAudioType):
         input_audio (ChatCompletionRequestMessageContentPartAudioInputAudio):
-        prompt_cache_breakpoint (PromptCacheBreakpointParam | Unset): A point up to which the prompt may be cached.
+        prompt_cache_breakpoint (PromptCacheBreakpointParam | None): A point up to which the prompt may be cached.
     """
 
     input_audio: ChatCompletionRequestMessageContentPartAudioInputAudio
-    type_: ChatCompletionRequestMessageContentPartAudioType = (
+    type: ChatCompletionRequestMessageContentPartAudioType = (
         ChatCompletionRequestMessageContentPartAudioType.INPUT_AUDIO
     )
-    prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset = UNSET
+    prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         input_audio = self.input_audio.to_dict()
 
-        prompt_cache_breakpoint: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.prompt_cache_breakpoint, Unset):
-            prompt_cache_breakpoint = self.prompt_cache_breakpoint.to_dict()
+        prompt_cache_breakpoint = self.prompt_cache_breakpoint
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,13 +56,25 @@ class ChatCompletionRequestMessageContentPartAudio:
                 "input_audio": input_audio,
             }
         )
-        if prompt_cache_breakpoint is not UNSET:
-            field_dict["prompt_cache_breakpoint"] = prompt_cache_breakpoint
+        if prompt_cache_breakpoint is not None:
+            field_dict["prompt_cache_breakpoint"] = prompt_cache_breakpoint.to_dict()
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = ChatCompletionRequestMessageContentPartAudioType(d.pop("type"))
 
@@ -70,19 +82,15 @@ class ChatCompletionRequestMessageContentPartAudio:
             d.pop("input_audio")
         )
 
-        _prompt_cache_breakpoint = (
-            UNSET if (_v := d.pop("prompt_cache_breakpoint", UNSET)) is None else _v
-        )
-        prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset
-        if isinstance(_prompt_cache_breakpoint, Unset):
-            prompt_cache_breakpoint = UNSET
-        else:
+        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", None)
+        prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
+        if _prompt_cache_breakpoint is not None:
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(
                 _prompt_cache_breakpoint
             )
 
         chat_completion_request_message_content_part_audio = cls(
-            type_=type_,
+            type=type_,
             input_audio=input_audio,
             prompt_cache_breakpoint=prompt_cache_breakpoint,
         )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -9,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_request_message_content_part_audio_input_audio_format import (
     ChatCompletionRequestMessageContentPartAudioInputAudioFormat,
 )
+from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartAudioInputAudio")
 
@@ -18,17 +21,18 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
     """
     Attributes:
         data (str):
-        format_ (ChatCompletionRequestMessageContentPartAudioInputAudioFormat):
+        format (ChatCompletionRequestMessageContentPartAudioInputAudioFormat):
     """
 
     data: str
-    format_: ChatCompletionRequestMessageContentPartAudioInputAudioFormat
+    format: ChatCompletionRequestMessageContentPartAudioInputAudioFormat
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         data = self.data
 
-        format_ = self.format_.value
+        format_ = self.format.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -41,8 +45,20 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         data = d.pop("data")
 
@@ -52,7 +68,7 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
 
         chat_completion_request_message_content_part_audio_input_audio = cls(
             data=data,
-            format_=format_,
+            format=format_,
         )
 
         chat_completion_request_message_content_part_audio_input_audio.additional_properties = d

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -9,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_request_message_content_part_file_type import (
     ChatCompletionRequestMessageContentPartFileType,
 )
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_file_file import (
@@ -26,27 +28,25 @@ class ChatCompletionRequestMessageContentPartFile:
     """A file, by id or inline.
 
     Attributes:
-        type_ (ChatCompletionRequestMessageContentPartFileType):  Default:
-            ChatCompletionRequestMessageContentPartFileType.FILE.
+        type (ChatCompletionRequestMessageContentPartFileType):
         file (ChatCompletionRequestMessageContentPartFileFile):
-        prompt_cache_breakpoint (PromptCacheBreakpointParam | Unset): A point up to which the prompt may be cached.
+        prompt_cache_breakpoint (PromptCacheBreakpointParam | None): A point up to which the prompt may be cached.
     """
 
     file: ChatCompletionRequestMessageContentPartFileFile
-    type_: ChatCompletionRequestMessageContentPartFileType = (
+    type: ChatCompletionRequestMessageContentPartFileType = (
         ChatCompletionRequestMessageContentPartFileType.FILE
     )
-    prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset = UNSET
+    prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         file = self.file.to_dict()
 
-        prompt_cache_breakpoint: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.prompt_cache_breakpoint, Unset):
-            prompt_cache_breakpoint = self.prompt_cache_breakpoint.to_dict()
+        prompt_cache_breakpoint = self.prompt_cache_breakpoint
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,31 +56,39 @@ class ChatCompletionRequestMessageContentPartFile:
                 "file": file,
             }
         )
-        if prompt_cache_breakpoint is not UNSET:
-            field_dict["prompt_cache_breakpoint"] = prompt_cache_breakpoint
+        if prompt_cache_breakpoint is not None:
+            field_dict["prompt_cache_breakpoint"] = prompt_cache_breakpoint.to_dict()
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = ChatCompletionRequestMessageContentPartFileType(d.pop("type"))
 
         file = ChatCompletionRequestMessageContentPartFileFile.from_dict(d.pop("file"))
 
-        _prompt_cache_breakpoint = (
-            UNSET if (_v := d.pop("prompt_cache_breakpoint", UNSET)) is None else _v
-        )
-        prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset
-        if isinstance(_prompt_cache_breakpoint, Unset):
-            prompt_cache_breakpoint = UNSET
-        else:
+        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", None)
+        prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
+        if _prompt_cache_breakpoint is not None:
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(
                 _prompt_cache_breakpoint
             )
 
         chat_completion_request_message_content_part_file = cls(
-            type_=type_,
+            type=type_,
             file=file,
             prompt_cache_breakpoint=prompt_cache_breakpoint,
         )

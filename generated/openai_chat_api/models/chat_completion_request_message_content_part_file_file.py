@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartFileFile")
 
@@ -15,17 +17,18 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartFileFile")
 class ChatCompletionRequestMessageContentPartFileFile:
     """
     Attributes:
-        filename (str | Unset):
-        file_data (str | Unset):
-        file_id (str | Unset):
+        filename (str | None):
+        file_data (str | None):
+        file_id (str | None):
     """
 
-    filename: str | Unset = UNSET
-    file_data: str | Unset = UNSET
-    file_id: str | Unset = UNSET
+    filename: str | None = None
+    file_data: str | None = None
+    file_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         filename = self.filename
 
         file_data = self.file_data
@@ -34,24 +37,37 @@ class ChatCompletionRequestMessageContentPartFileFile:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if filename is not UNSET:
+        if filename is not None:
             field_dict["filename"] = filename
-        if file_data is not UNSET:
+
+        if file_data is not None:
             field_dict["file_data"] = file_data
-        if file_id is not UNSET:
+
+        if file_id is not None:
             field_dict["file_id"] = file_id
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        filename = UNSET if (_v := d.pop("filename", UNSET)) is None else _v
+        filename = d.pop("filename", None)
 
-        file_data = UNSET if (_v := d.pop("file_data", UNSET)) is None else _v
+        file_data = d.pop("file_data", None)
 
-        file_id = UNSET if (_v := d.pop("file_id", UNSET)) is None else _v
+        file_id = d.pop("file_id", None)
 
         chat_completion_request_message_content_part_file_file = cls(
             filename=filename,

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartImageImageUrl")
 
@@ -16,14 +18,15 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
     """
     Attributes:
         url (str):
-        detail (str | Unset):
+        detail (str | None):
     """
 
     url: str
-    detail: str | Unset = UNSET
+    detail: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         url = self.url
 
         detail = self.detail
@@ -35,17 +38,29 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
                 "url": url,
             }
         )
-        if detail is not UNSET:
+        if detail is not None:
             field_dict["detail"] = detail
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         url = d.pop("url")
 
-        detail = UNSET if (_v := d.pop("detail", UNSET)) is None else _v
+        detail = d.pop("detail", None)
 
         chat_completion_request_message_content_part_image_image_url = cls(
             url=url,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -9,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_request_message_content_part_refusal_type import (
     ChatCompletionRequestMessageContentPartRefusalType,
 )
+from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartRefusal")
 
@@ -18,19 +21,19 @@ class ChatCompletionRequestMessageContentPartRefusal:
     """A refusal the model wrote earlier.
 
     Attributes:
-        type_ (ChatCompletionRequestMessageContentPartRefusalType):  Default:
-            ChatCompletionRequestMessageContentPartRefusalType.REFUSAL.
+        type (ChatCompletionRequestMessageContentPartRefusalType):
         refusal (str):
     """
 
     refusal: str
-    type_: ChatCompletionRequestMessageContentPartRefusalType = (
+    type: ChatCompletionRequestMessageContentPartRefusalType = (
         ChatCompletionRequestMessageContentPartRefusalType.REFUSAL
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         refusal = self.refusal
 
@@ -45,15 +48,27 @@ class ChatCompletionRequestMessageContentPartRefusal:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = ChatCompletionRequestMessageContentPartRefusalType(d.pop("type"))
 
         refusal = d.pop("refusal")
 
         chat_completion_request_message_content_part_refusal = cls(
-            type_=type_,
+            type=type_,
             refusal=refusal,
         )
 

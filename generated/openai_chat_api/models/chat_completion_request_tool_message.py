@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -9,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.chat_completion_request_tool_message_role import (
     ChatCompletionRequestToolMessageRole,
 )
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import (
@@ -24,7 +27,7 @@ class ChatCompletionRequestToolMessage:
     """The result of a tool call, sent back to the model.
 
     Attributes:
-        role (ChatCompletionRequestToolMessageRole):  Default: ChatCompletionRequestToolMessageRole.TOOL.
+        role (ChatCompletionRequestToolMessageRole):
         content (list[ChatCompletionRequestMessageContentPartText] | str):
         tool_call_id (str):
     """
@@ -37,6 +40,7 @@ class ChatCompletionRequestToolMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         role = self.role.value
 
         content: list[dict[str, Any]] | str
@@ -63,8 +67,20 @@ class ChatCompletionRequestToolMessage:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         role = ChatCompletionRequestToolMessageRole(d.pop("role"))
 

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_annotation import ChatCompletionAnnotation
@@ -26,47 +28,58 @@ class ChatCompletionResponseMessage:
     """The message the model produced.
 
     Attributes:
-        content (None | str | Unset):
-        refusal (None | str | Unset):
-        tool_calls (list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | Unset): The tool calls
+        content (None | str):
+        refusal (None | str):
+        tool_calls (list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None): The tool calls
             the model asks for.
-        annotations (list[ChatCompletionAnnotation] | Unset):
-        role (str | Unset):
-        function_call (ChatCompletionFunctionCall | Unset):
-        audio (ChatCompletionAudio | None | Unset):
+        annotations (list[ChatCompletionAnnotation] | None):
+        role (str | None):
+        function_call (ChatCompletionFunctionCall | None):
+        audio (ChatCompletionAudio | None):
     """
 
-    content: None | str | Unset = UNSET
-    refusal: None | str | Unset = UNSET
+    content: None | str = None
+    refusal: None | str = None
     tool_calls: (
-        list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
-        | Unset
-    ) = UNSET
-    annotations: list[ChatCompletionAnnotation] | Unset = UNSET
-    role: str | Unset = UNSET
-    function_call: ChatCompletionFunctionCall | Unset = UNSET
-    audio: ChatCompletionAudio | None | Unset = UNSET
+        list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None
+    ) = None
+    annotations: list[ChatCompletionAnnotation] | None = None
+    role: str | None = None
+    function_call: ChatCompletionFunctionCall | None = None
+    audio: ChatCompletionAudio | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        content: None | str | Unset
-        if isinstance(self.content, Unset):
-            content = UNSET
-        else:
-            content = self.content
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        content: None | str
+        content = self.content
 
-        refusal: None | str | Unset
-        if isinstance(self.refusal, Unset):
-            refusal = UNSET
-        else:
-            refusal = self.refusal
+        refusal: None | str
+        refusal = self.refusal
 
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
+        tool_calls = self.tool_calls
+
+        annotations = self.annotations
+
+        role = self.role
+
+        function_call = self.function_call
+
+        audio = self.audio
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "content": content,
+                "refusal": refusal,
+            }
+        )
+        if tool_calls is not None:
+            field_dict["tool_calls"] = []
             for (
                 componentsschemas_chat_completion_message_tool_calls_item_data
-            ) in self.tool_calls:
+            ) in tool_calls:
                 componentsschemas_chat_completion_message_tool_calls_item: dict[
                     str, Any
                 ]
@@ -78,79 +91,55 @@ class ChatCompletionResponseMessage:
                 else:
                     componentsschemas_chat_completion_message_tool_calls_item = componentsschemas_chat_completion_message_tool_calls_item_data.to_dict()
 
-                tool_calls.append(
+                field_dict["tool_calls"].append(
                     componentsschemas_chat_completion_message_tool_calls_item
                 )
 
-        annotations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.annotations, Unset):
-            annotations = []
-            for annotations_item_data in self.annotations:
+        if annotations is not None:
+            field_dict["annotations"] = []
+            for annotations_item_data in annotations:
                 annotations_item = annotations_item_data.to_dict()
-                annotations.append(annotations_item)
+                field_dict["annotations"].append(annotations_item)
 
-        role = self.role
-
-        function_call: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.function_call, Unset):
-            function_call = self.function_call.to_dict()
-
-        audio: dict[str, Any] | None | Unset
-        if isinstance(self.audio, Unset):
-            audio = UNSET
-        elif isinstance(self.audio, ChatCompletionAudio):
-            audio = self.audio.to_dict()
-        else:
-            audio = self.audio
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if content is not UNSET:
-            field_dict["content"] = content
-        if refusal is not UNSET:
-            field_dict["refusal"] = refusal
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-        if annotations is not UNSET:
-            field_dict["annotations"] = annotations
-        if role is not UNSET:
+        if role is not None:
             field_dict["role"] = role
-        if function_call is not UNSET:
-            field_dict["function_call"] = function_call
-        if audio is not UNSET:
-            field_dict["audio"] = audio
+
+        if function_call is not None:
+            field_dict["function_call"] = function_call.to_dict()
+
+        if audio is not None:
+            if isinstance(audio, ChatCompletionAudio):
+                field_dict["audio"] = audio.to_dict()
+            else:
+                field_dict["audio"] = audio
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        content = d.pop("content", None)
 
-        def _parse_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        refusal = d.pop("refusal", None)
 
-        content = _parse_content(d.pop("content", UNSET))
-
-        def _parse_refusal(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        refusal = _parse_refusal(d.pop("refusal", UNSET))
-
-        _tool_calls = UNSET if (_v := d.pop("tool_calls", UNSET)) is None else _v
+        _tool_calls = d.pop("tool_calls", None)
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
-            | Unset
-        ) = UNSET
-        if _tool_calls is not UNSET:
+            | None
+        ) = None
+        if _tool_calls is not None:
             tool_calls = []
             for (
                 componentsschemas_chat_completion_message_tool_calls_item_data
@@ -191,9 +180,9 @@ class ChatCompletionResponseMessage:
                     componentsschemas_chat_completion_message_tool_calls_item
                 )
 
-        _annotations = UNSET if (_v := d.pop("annotations", UNSET)) is None else _v
-        annotations: list[ChatCompletionAnnotation] | Unset = UNSET
-        if _annotations is not UNSET:
+        _annotations = d.pop("annotations", None)
+        annotations: list[ChatCompletionAnnotation] | None = None
+        if _annotations is not None:
             annotations = []
             for annotations_item_data in _annotations:
                 annotations_item = ChatCompletionAnnotation.from_dict(
@@ -202,20 +191,16 @@ class ChatCompletionResponseMessage:
 
                 annotations.append(annotations_item)
 
-        role = UNSET if (_v := d.pop("role", UNSET)) is None else _v
+        role = d.pop("role", None)
 
-        _function_call = UNSET if (_v := d.pop("function_call", UNSET)) is None else _v
-        function_call: ChatCompletionFunctionCall | Unset
-        if isinstance(_function_call, Unset):
-            function_call = UNSET
-        else:
+        _function_call = d.pop("function_call", None)
+        function_call: ChatCompletionFunctionCall | None = None
+        if _function_call is not None:
             function_call = ChatCompletionFunctionCall.from_dict(_function_call)
 
-        def _parse_audio(data: object) -> ChatCompletionAudio | None | Unset:
+        def _parse_audio(data: object) -> ChatCompletionAudio | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -224,9 +209,9 @@ class ChatCompletionResponseMessage:
                 return audio_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionAudio | None | Unset, data)
+            return cast(ChatCompletionAudio | None, data)
 
-        audio = _parse_audio(d.pop("audio", UNSET))
+        audio = _parse_audio(d.pop("audio", None))
 
         chat_completion_response_message = cls(
             content=content,

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call import (
@@ -38,60 +40,73 @@ class ChatCompletionStoreMessage:
     """
     Attributes:
         id (str):
-        content (None | str | Unset):
-        refusal (None | str | Unset):
-        tool_calls (list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | Unset): The tool calls
+        content (None | str):
+        refusal (None | str):
+        tool_calls (list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None): The tool calls
             the model asks for.
-        annotations (list[ChatCompletionStoreMessageAnnotation] | Unset):
-        role (str | Unset):
-        function_call (ChatCompletionStoreMessageFunctionCall | Unset):
-        audio (ChatCompletionStoreMessageAudio | None | Unset):
+        annotations (list[ChatCompletionStoreMessageAnnotation] | None):
+        role (str | None):
+        function_call (ChatCompletionStoreMessageFunctionCall | None):
+        audio (ChatCompletionStoreMessageAudio | None):
         content_parts (list[ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText]
-            | None | Unset):
+            | None):
     """
 
     id: str
-    content: None | str | Unset = UNSET
-    refusal: None | str | Unset = UNSET
+    content: None | str = None
+    refusal: None | str = None
     tool_calls: (
-        list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
-        | Unset
-    ) = UNSET
-    annotations: list[ChatCompletionStoreMessageAnnotation] | Unset = UNSET
-    role: str | Unset = UNSET
-    function_call: ChatCompletionStoreMessageFunctionCall | Unset = UNSET
-    audio: ChatCompletionStoreMessageAudio | None | Unset = UNSET
+        list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None
+    ) = None
+    annotations: list[ChatCompletionStoreMessageAnnotation] | None = None
+    role: str | None = None
+    function_call: ChatCompletionStoreMessageFunctionCall | None = None
+    audio: ChatCompletionStoreMessageAudio | None = None
     content_parts: (
         list[
             ChatCompletionRequestMessageContentPartImage
             | ChatCompletionRequestMessageContentPartText
         ]
         | None
-        | Unset
-    ) = UNSET
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         id = self.id
 
-        content: None | str | Unset
-        if isinstance(self.content, Unset):
-            content = UNSET
-        else:
-            content = self.content
+        content: None | str
+        content = self.content
 
-        refusal: None | str | Unset
-        if isinstance(self.refusal, Unset):
-            refusal = UNSET
-        else:
-            refusal = self.refusal
+        refusal: None | str
+        refusal = self.refusal
 
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
+        tool_calls = self.tool_calls
+
+        annotations = self.annotations
+
+        role = self.role
+
+        function_call = self.function_call
+
+        audio = self.audio
+
+        content_parts = self.content_parts
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "content": content,
+                "refusal": refusal,
+            }
+        )
+        if tool_calls is not None:
+            field_dict["tool_calls"] = []
             for (
                 componentsschemas_chat_completion_message_tool_calls_item_data
-            ) in self.tool_calls:
+            ) in tool_calls:
                 componentsschemas_chat_completion_message_tool_calls_item: dict[
                     str, Any
                 ]
@@ -103,106 +118,79 @@ class ChatCompletionStoreMessage:
                 else:
                     componentsschemas_chat_completion_message_tool_calls_item = componentsschemas_chat_completion_message_tool_calls_item_data.to_dict()
 
-                tool_calls.append(
+                field_dict["tool_calls"].append(
                     componentsschemas_chat_completion_message_tool_calls_item
                 )
 
-        annotations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.annotations, Unset):
-            annotations = []
-            for annotations_item_data in self.annotations:
+        if annotations is not None:
+            field_dict["annotations"] = []
+            for annotations_item_data in annotations:
                 annotations_item = annotations_item_data.to_dict()
-                annotations.append(annotations_item)
+                field_dict["annotations"].append(annotations_item)
 
-        role = self.role
-
-        function_call: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.function_call, Unset):
-            function_call = self.function_call.to_dict()
-
-        audio: dict[str, Any] | None | Unset
-        if isinstance(self.audio, Unset):
-            audio = UNSET
-        elif isinstance(self.audio, ChatCompletionStoreMessageAudio):
-            audio = self.audio.to_dict()
-        else:
-            audio = self.audio
-
-        content_parts: list[dict[str, Any]] | None | Unset
-        if isinstance(self.content_parts, Unset):
-            content_parts = UNSET
-        elif isinstance(self.content_parts, list):
-            content_parts = []
-            for content_parts_type_0_item_data in self.content_parts:
-                content_parts_type_0_item: dict[str, Any]
-                if isinstance(
-                    content_parts_type_0_item_data,
-                    ChatCompletionRequestMessageContentPartText,
-                ):
-                    content_parts_type_0_item = content_parts_type_0_item_data.to_dict()
-                else:
-                    content_parts_type_0_item = content_parts_type_0_item_data.to_dict()
-
-                content_parts.append(content_parts_type_0_item)
-
-        else:
-            content_parts = self.content_parts
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if content is not UNSET:
-            field_dict["content"] = content
-        if refusal is not UNSET:
-            field_dict["refusal"] = refusal
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-        if annotations is not UNSET:
-            field_dict["annotations"] = annotations
-        if role is not UNSET:
+        if role is not None:
             field_dict["role"] = role
-        if function_call is not UNSET:
-            field_dict["function_call"] = function_call
-        if audio is not UNSET:
-            field_dict["audio"] = audio
-        if content_parts is not UNSET:
-            field_dict["content_parts"] = content_parts
+
+        if function_call is not None:
+            field_dict["function_call"] = function_call.to_dict()
+
+        if audio is not None:
+            if isinstance(audio, ChatCompletionStoreMessageAudio):
+                field_dict["audio"] = audio.to_dict()
+            else:
+                field_dict["audio"] = audio
+
+        if content_parts is not None:
+            if isinstance(content_parts, list):
+                field_dict["content_parts"] = []
+                for content_parts_type_0_item_data in content_parts:
+                    content_parts_type_0_item: dict[str, Any]
+                    if isinstance(
+                        content_parts_type_0_item_data,
+                        ChatCompletionRequestMessageContentPartText,
+                    ):
+                        content_parts_type_0_item = (
+                            content_parts_type_0_item_data.to_dict()
+                        )
+                    else:
+                        content_parts_type_0_item = (
+                            content_parts_type_0_item_data.to_dict()
+                        )
+
+                    field_dict["content_parts"].append(content_parts_type_0_item)
+
+            else:
+                field_dict["content_parts"] = content_parts
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         id = d.pop("id")
 
-        def _parse_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        content = d.pop("content", None)
 
-        content = _parse_content(d.pop("content", UNSET))
+        refusal = d.pop("refusal", None)
 
-        def _parse_refusal(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        refusal = _parse_refusal(d.pop("refusal", UNSET))
-
-        _tool_calls = UNSET if (_v := d.pop("tool_calls", UNSET)) is None else _v
+        _tool_calls = d.pop("tool_calls", None)
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
-            | Unset
-        ) = UNSET
-        if _tool_calls is not UNSET:
+            | None
+        ) = None
+        if _tool_calls is not None:
             tool_calls = []
             for (
                 componentsschemas_chat_completion_message_tool_calls_item_data
@@ -243,9 +231,9 @@ class ChatCompletionStoreMessage:
                     componentsschemas_chat_completion_message_tool_calls_item
                 )
 
-        _annotations = UNSET if (_v := d.pop("annotations", UNSET)) is None else _v
-        annotations: list[ChatCompletionStoreMessageAnnotation] | Unset = UNSET
-        if _annotations is not UNSET:
+        _annotations = d.pop("annotations", None)
+        annotations: list[ChatCompletionStoreMessageAnnotation] | None = None
+        if _annotations is not None:
             annotations = []
             for annotations_item_data in _annotations:
                 annotations_item = ChatCompletionStoreMessageAnnotation.from_dict(
@@ -254,24 +242,18 @@ class ChatCompletionStoreMessage:
 
                 annotations.append(annotations_item)
 
-        role = UNSET if (_v := d.pop("role", UNSET)) is None else _v
+        role = d.pop("role", None)
 
-        _function_call = UNSET if (_v := d.pop("function_call", UNSET)) is None else _v
-        function_call: ChatCompletionStoreMessageFunctionCall | Unset
-        if isinstance(_function_call, Unset):
-            function_call = UNSET
-        else:
+        _function_call = d.pop("function_call", None)
+        function_call: ChatCompletionStoreMessageFunctionCall | None = None
+        if _function_call is not None:
             function_call = ChatCompletionStoreMessageFunctionCall.from_dict(
                 _function_call
             )
 
-        def _parse_audio(
-            data: object,
-        ) -> ChatCompletionStoreMessageAudio | None | Unset:
+        def _parse_audio(data: object) -> ChatCompletionStoreMessageAudio | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -280,9 +262,9 @@ class ChatCompletionStoreMessage:
                 return audio_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionStoreMessageAudio | None | Unset, data)
+            return cast(ChatCompletionStoreMessageAudio | None, data)
 
-        audio = _parse_audio(d.pop("audio", UNSET))
+        audio = _parse_audio(d.pop("audio", None))
 
         def _parse_content_parts(
             data: object,
@@ -292,12 +274,9 @@ class ChatCompletionStoreMessage:
                 | ChatCompletionRequestMessageContentPartText
             ]
             | None
-            | Unset
         ):
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, list):
                     raise TypeError()
@@ -345,12 +324,11 @@ class ChatCompletionStoreMessage:
                     ChatCompletionRequestMessageContentPartImage
                     | ChatCompletionRequestMessageContentPartText
                 ]
-                | None
-                | Unset,
+                | None,
                 data,
             )
 
-        content_parts = _parse_content_parts(d.pop("content_parts", UNSET))
+        content_parts = _parse_content_parts(d.pop("content_parts", None))
 
         chat_completion_store_message = cls(
             id=id,

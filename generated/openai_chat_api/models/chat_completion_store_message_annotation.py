@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_store_message_url_citation import (
@@ -22,17 +24,18 @@ class ChatCompletionStoreMessageAnnotation:
     """
     Attributes:
         url_citation (ChatCompletionStoreMessageURLCitation):
-        type_ (str | Unset):
+        type (str | None):
     """
 
     url_citation: ChatCompletionStoreMessageURLCitation
-    type_: str | Unset = UNSET
+    type: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         url_citation = self.url_citation.to_dict()
 
-        type_ = self.type_
+        type_ = self.type
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -41,23 +44,35 @@ class ChatCompletionStoreMessageAnnotation:
                 "url_citation": url_citation,
             }
         )
-        if type_ is not UNSET:
+        if type_ is not None:
             field_dict["type"] = type_
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         url_citation = ChatCompletionStoreMessageURLCitation.from_dict(
             d.pop("url_citation")
         )
 
-        type_ = UNSET if (_v := d.pop("type", UNSET)) is None else _v
+        type_ = d.pop("type", None)
 
         chat_completion_store_message_annotation = cls(
             url_citation=url_citation,
-            type_=type_,
+            type=type_,
         )
 
         chat_completion_store_message_annotation.additional_properties = d

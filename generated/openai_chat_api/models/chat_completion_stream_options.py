@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionStreamOptions")
 
@@ -15,37 +17,48 @@ T = TypeVar("T", bound="ChatCompletionStreamOptions")
 class ChatCompletionStreamOptions:
     """
     Attributes:
-        include_usage (bool | Unset):
-        include_obfuscation (bool | Unset):
+        include_usage (bool | None):
+        include_obfuscation (bool | None):
     """
 
-    include_usage: bool | Unset = UNSET
-    include_obfuscation: bool | Unset = UNSET
+    include_usage: bool | None = None
+    include_obfuscation: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         include_usage = self.include_usage
 
         include_obfuscation = self.include_obfuscation
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if include_usage is not UNSET:
+        if include_usage is not None:
             field_dict["include_usage"] = include_usage
-        if include_obfuscation is not UNSET:
+
+        if include_obfuscation is not None:
             field_dict["include_obfuscation"] = include_obfuscation
 
         return field_dict
 
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        include_usage = UNSET if (_v := d.pop("include_usage", UNSET)) is None else _v
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-        include_obfuscation = (
-            UNSET if (_v := d.pop("include_obfuscation", UNSET)) is None else _v
-        )
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    @classmethod
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        include_usage = d.pop("include_usage", None)
+
+        include_obfuscation = d.pop("include_obfuscation", None)
 
         chat_completion_stream_options = cls(
             include_usage=include_usage,

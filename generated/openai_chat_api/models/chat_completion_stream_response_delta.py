@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_delta_function_call import (
@@ -25,85 +27,79 @@ class ChatCompletionStreamResponseDelta:
     """What one chunk adds to the message.
 
     Attributes:
-        content (None | str | Unset):
-        function_call (ChatCompletionDeltaFunctionCall | Unset):
-        tool_calls (list[ChatCompletionMessageToolCallChunk] | Unset):
-        role (str | Unset):
-        refusal (None | str | Unset):
+        content (None | str):
+        function_call (ChatCompletionDeltaFunctionCall | None):
+        tool_calls (list[ChatCompletionMessageToolCallChunk] | None):
+        role (str | None):
+        refusal (None | str):
     """
 
-    content: None | str | Unset = UNSET
-    function_call: ChatCompletionDeltaFunctionCall | Unset = UNSET
-    tool_calls: list[ChatCompletionMessageToolCallChunk] | Unset = UNSET
-    role: str | Unset = UNSET
-    refusal: None | str | Unset = UNSET
+    content: None | str = None
+    function_call: ChatCompletionDeltaFunctionCall | None = None
+    tool_calls: list[ChatCompletionMessageToolCallChunk] | None = None
+    role: str | None = None
+    refusal: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        content: None | str | Unset
-        if isinstance(self.content, Unset):
-            content = UNSET
-        else:
-            content = self.content
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        content = self.content
 
-        function_call: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.function_call, Unset):
-            function_call = self.function_call.to_dict()
+        function_call = self.function_call
 
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for tool_calls_item_data in self.tool_calls:
-                tool_calls_item = tool_calls_item_data.to_dict()
-                tool_calls.append(tool_calls_item)
+        tool_calls = self.tool_calls
 
         role = self.role
 
-        refusal: None | str | Unset
-        if isinstance(self.refusal, Unset):
-            refusal = UNSET
-        else:
-            refusal = self.refusal
+        refusal = self.refusal
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if content is not UNSET:
+        if content is not None:
             field_dict["content"] = content
-        if function_call is not UNSET:
-            field_dict["function_call"] = function_call
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-        if role is not UNSET:
+
+        if function_call is not None:
+            field_dict["function_call"] = function_call.to_dict()
+
+        if tool_calls is not None:
+            field_dict["tool_calls"] = []
+            for tool_calls_item_data in tool_calls:
+                tool_calls_item = tool_calls_item_data.to_dict()
+                field_dict["tool_calls"].append(tool_calls_item)
+
+        if role is not None:
             field_dict["role"] = role
-        if refusal is not UNSET:
+
+        if refusal is not None:
             field_dict["refusal"] = refusal
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        content = d.pop("content", None)
 
-        def _parse_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        content = _parse_content(d.pop("content", UNSET))
-
-        _function_call = UNSET if (_v := d.pop("function_call", UNSET)) is None else _v
-        function_call: ChatCompletionDeltaFunctionCall | Unset
-        if isinstance(_function_call, Unset):
-            function_call = UNSET
-        else:
+        _function_call = d.pop("function_call", None)
+        function_call: ChatCompletionDeltaFunctionCall | None = None
+        if _function_call is not None:
             function_call = ChatCompletionDeltaFunctionCall.from_dict(_function_call)
 
-        _tool_calls = UNSET if (_v := d.pop("tool_calls", UNSET)) is None else _v
-        tool_calls: list[ChatCompletionMessageToolCallChunk] | Unset = UNSET
-        if _tool_calls is not UNSET:
+        _tool_calls = d.pop("tool_calls", None)
+        tool_calls: list[ChatCompletionMessageToolCallChunk] | None = None
+        if _tool_calls is not None:
             tool_calls = []
             for tool_calls_item_data in _tool_calls:
                 tool_calls_item = ChatCompletionMessageToolCallChunk.from_dict(
@@ -112,16 +108,9 @@ class ChatCompletionStreamResponseDelta:
 
                 tool_calls.append(tool_calls_item)
 
-        role = UNSET if (_v := d.pop("role", UNSET)) is None else _v
+        role = d.pop("role", None)
 
-        def _parse_refusal(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        refusal = _parse_refusal(d.pop("refusal", UNSET))
+        refusal = d.pop("refusal", None)
 
         chat_completion_stream_response_delta = cls(
             content=content,

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_top_logprob import ChatCompletionTopLogprob
@@ -23,16 +25,17 @@ class ChatCompletionTokenLogprob:
         token (str):
         logprob (float):
         top_logprobs (list[ChatCompletionTopLogprob]):
-        bytes_ (list[int] | None | Unset):
+        bytes (list[int] | None):
     """
 
     token: str
     logprob: float
     top_logprobs: list[ChatCompletionTopLogprob]
-    bytes_: list[int] | None | Unset = UNSET
+    bytes: list[int] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         token = self.token
 
         logprob = self.logprob
@@ -42,14 +45,12 @@ class ChatCompletionTokenLogprob:
             top_logprobs_item = top_logprobs_item_data.to_dict()
             top_logprobs.append(top_logprobs_item)
 
-        bytes_: list[int] | None | Unset
-        if isinstance(self.bytes_, Unset):
-            bytes_ = UNSET
-        elif isinstance(self.bytes_, list):
-            bytes_ = self.bytes_
+        bytes_: list[int] | None
+        if isinstance(self.bytes, list):
+            bytes_ = self.bytes
 
         else:
-            bytes_ = self.bytes_
+            bytes_ = self.bytes
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -58,15 +59,26 @@ class ChatCompletionTokenLogprob:
                 "token": token,
                 "logprob": logprob,
                 "top_logprobs": top_logprobs,
+                "bytes": bytes_,
             }
         )
-        if bytes_ is not UNSET:
-            field_dict["bytes"] = bytes_
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         token = d.pop("token")
 
@@ -81,11 +93,9 @@ class ChatCompletionTokenLogprob:
 
             top_logprobs.append(top_logprobs_item)
 
-        def _parse_bytes_(data: object) -> list[int] | None | Unset:
+        def _parse_bytes_(data: object) -> list[int] | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, list):
                     raise TypeError()
@@ -94,15 +104,15 @@ class ChatCompletionTokenLogprob:
                 return bytes_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[int] | None | Unset, data)
+            return cast(list[int] | None, data)
 
-        bytes_ = _parse_bytes_(d.pop("bytes", UNSET))
+        bytes_ = _parse_bytes_(d.pop("bytes", None))
 
         chat_completion_token_logprob = cls(
             token=token,
             logprob=logprob,
             top_logprobs=top_logprobs,
-            bytes_=bytes_,
+            bytes=bytes_,
         )
 
         chat_completion_token_logprob.additional_properties = d

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -7,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_completion_tool_type import ChatCompletionToolType
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.function_object import FunctionObject
@@ -20,16 +23,17 @@ class ChatCompletionTool:
     """A function the model may call.
 
     Attributes:
-        type_ (ChatCompletionToolType):  Default: ChatCompletionToolType.FUNCTION.
+        type (ChatCompletionToolType):
         function (FunctionObject): A function: its name, what it does and its parameters.
     """
 
     function: FunctionObject
-    type_: ChatCompletionToolType = ChatCompletionToolType.FUNCTION
+    type: ChatCompletionToolType = ChatCompletionToolType.FUNCTION
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         function = self.function.to_dict()
 
@@ -44,15 +48,27 @@ class ChatCompletionTool:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = ChatCompletionToolType(d.pop("type"))
 
         function = FunctionObject.from_dict(d.pop("function"))
 
         chat_completion_tool = cls(
-            type_=type_,
+            type=type_,
             function=function,
         )
 

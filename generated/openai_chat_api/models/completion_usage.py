@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.completion_usage_completion_tokens_details import (
@@ -28,31 +30,28 @@ class CompletionUsage:
         completion_tokens (int):
         prompt_tokens (int):
         total_tokens (int):
-        completion_tokens_details (CompletionUsageCompletionTokensDetails | Unset):
-        prompt_tokens_details (CompletionUsagePromptTokensDetails | Unset):
+        completion_tokens_details (CompletionUsageCompletionTokensDetails | None):
+        prompt_tokens_details (CompletionUsagePromptTokensDetails | None):
     """
 
     completion_tokens: int
     prompt_tokens: int
     total_tokens: int
-    completion_tokens_details: CompletionUsageCompletionTokensDetails | Unset = UNSET
-    prompt_tokens_details: CompletionUsagePromptTokensDetails | Unset = UNSET
+    completion_tokens_details: CompletionUsageCompletionTokensDetails | None = None
+    prompt_tokens_details: CompletionUsagePromptTokensDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         completion_tokens = self.completion_tokens
 
         prompt_tokens = self.prompt_tokens
 
         total_tokens = self.total_tokens
 
-        completion_tokens_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.completion_tokens_details, Unset):
-            completion_tokens_details = self.completion_tokens_details.to_dict()
+        completion_tokens_details = self.completion_tokens_details
 
-        prompt_tokens_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.prompt_tokens_details, Unset):
-            prompt_tokens_details = self.prompt_tokens_details.to_dict()
+        prompt_tokens_details = self.prompt_tokens_details
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,15 +62,30 @@ class CompletionUsage:
                 "total_tokens": total_tokens,
             }
         )
-        if completion_tokens_details is not UNSET:
-            field_dict["completion_tokens_details"] = completion_tokens_details
-        if prompt_tokens_details is not UNSET:
-            field_dict["prompt_tokens_details"] = prompt_tokens_details
+        if completion_tokens_details is not None:
+            field_dict["completion_tokens_details"] = (
+                completion_tokens_details.to_dict()
+            )
+
+        if prompt_tokens_details is not None:
+            field_dict["prompt_tokens_details"] = prompt_tokens_details.to_dict()
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         completion_tokens = d.pop("completion_tokens")
 
@@ -79,26 +93,18 @@ class CompletionUsage:
 
         total_tokens = d.pop("total_tokens")
 
-        _completion_tokens_details = (
-            UNSET if (_v := d.pop("completion_tokens_details", UNSET)) is None else _v
-        )
-        completion_tokens_details: CompletionUsageCompletionTokensDetails | Unset
-        if isinstance(_completion_tokens_details, Unset):
-            completion_tokens_details = UNSET
-        else:
+        _completion_tokens_details = d.pop("completion_tokens_details", None)
+        completion_tokens_details: CompletionUsageCompletionTokensDetails | None = None
+        if _completion_tokens_details is not None:
             completion_tokens_details = (
                 CompletionUsageCompletionTokensDetails.from_dict(
                     _completion_tokens_details
                 )
             )
 
-        _prompt_tokens_details = (
-            UNSET if (_v := d.pop("prompt_tokens_details", UNSET)) is None else _v
-        )
-        prompt_tokens_details: CompletionUsagePromptTokensDetails | Unset
-        if isinstance(_prompt_tokens_details, Unset):
-            prompt_tokens_details = UNSET
-        else:
+        _prompt_tokens_details = d.pop("prompt_tokens_details", None)
+        prompt_tokens_details: CompletionUsagePromptTokensDetails | None = None
+        if _prompt_tokens_details is not None:
             prompt_tokens_details = CompletionUsagePromptTokensDetails.from_dict(
                 _prompt_tokens_details
             )

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 T = TypeVar("T", bound="CompletionUsageCompletionTokensDetails")
 
@@ -15,21 +17,22 @@ T = TypeVar("T", bound="CompletionUsageCompletionTokensDetails")
 class CompletionUsageCompletionTokensDetails:
     """
     Attributes:
-        accepted_prediction_tokens (int | Unset):
-        audio_tokens (int | Unset):
-        reasoning_tokens (int | Unset):
-        text_tokens (int | Unset):
-        rejected_prediction_tokens (int | Unset):
+        accepted_prediction_tokens (int | None):
+        audio_tokens (int | None):
+        reasoning_tokens (int | None):
+        text_tokens (int | None):
+        rejected_prediction_tokens (int | None):
     """
 
-    accepted_prediction_tokens: int | Unset = UNSET
-    audio_tokens: int | Unset = UNSET
-    reasoning_tokens: int | Unset = UNSET
-    text_tokens: int | Unset = UNSET
-    rejected_prediction_tokens: int | Unset = UNSET
+    accepted_prediction_tokens: int | None = None
+    audio_tokens: int | None = None
+    reasoning_tokens: int | None = None
+    text_tokens: int | None = None
+    rejected_prediction_tokens: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         accepted_prediction_tokens = self.accepted_prediction_tokens
 
         audio_tokens = self.audio_tokens
@@ -42,38 +45,47 @@ class CompletionUsageCompletionTokensDetails:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if accepted_prediction_tokens is not UNSET:
+        if accepted_prediction_tokens is not None:
             field_dict["accepted_prediction_tokens"] = accepted_prediction_tokens
-        if audio_tokens is not UNSET:
+
+        if audio_tokens is not None:
             field_dict["audio_tokens"] = audio_tokens
-        if reasoning_tokens is not UNSET:
+
+        if reasoning_tokens is not None:
             field_dict["reasoning_tokens"] = reasoning_tokens
-        if text_tokens is not UNSET:
+
+        if text_tokens is not None:
             field_dict["text_tokens"] = text_tokens
-        if rejected_prediction_tokens is not UNSET:
+
+        if rejected_prediction_tokens is not None:
             field_dict["rejected_prediction_tokens"] = rejected_prediction_tokens
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        accepted_prediction_tokens = (
-            UNSET if (_v := d.pop("accepted_prediction_tokens", UNSET)) is None else _v
-        )
+        accepted_prediction_tokens = d.pop("accepted_prediction_tokens", None)
 
-        audio_tokens = UNSET if (_v := d.pop("audio_tokens", UNSET)) is None else _v
+        audio_tokens = d.pop("audio_tokens", None)
 
-        reasoning_tokens = (
-            UNSET if (_v := d.pop("reasoning_tokens", UNSET)) is None else _v
-        )
+        reasoning_tokens = d.pop("reasoning_tokens", None)
 
-        text_tokens = UNSET if (_v := d.pop("text_tokens", UNSET)) is None else _v
+        text_tokens = d.pop("text_tokens", None)
 
-        rejected_prediction_tokens = (
-            UNSET if (_v := d.pop("rejected_prediction_tokens", UNSET)) is None else _v
-        )
+        rejected_prediction_tokens = d.pop("rejected_prediction_tokens", None)
 
         completion_usage_completion_tokens_details = cls(
             accepted_prediction_tokens=accepted_prediction_tokens,

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 T = TypeVar("T", bound="CompletionUsagePromptTokensDetails")
 
@@ -15,21 +17,22 @@ T = TypeVar("T", bound="CompletionUsagePromptTokensDetails")
 class CompletionUsagePromptTokensDetails:
     """
     Attributes:
-        audio_tokens (int | Unset):
-        cached_tokens (int | Unset):
-        text_tokens (int | Unset):
-        image_tokens (int | Unset):
-        cache_write_tokens (int | Unset):
+        audio_tokens (int | None):
+        cached_tokens (int | None):
+        text_tokens (int | None):
+        image_tokens (int | None):
+        cache_write_tokens (int | None):
     """
 
-    audio_tokens: int | Unset = UNSET
-    cached_tokens: int | Unset = UNSET
-    text_tokens: int | Unset = UNSET
-    image_tokens: int | Unset = UNSET
-    cache_write_tokens: int | Unset = UNSET
+    audio_tokens: int | None = None
+    cached_tokens: int | None = None
+    text_tokens: int | None = None
+    image_tokens: int | None = None
+    cache_write_tokens: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         audio_tokens = self.audio_tokens
 
         cached_tokens = self.cached_tokens
@@ -42,34 +45,47 @@ class CompletionUsagePromptTokensDetails:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if audio_tokens is not UNSET:
+        if audio_tokens is not None:
             field_dict["audio_tokens"] = audio_tokens
-        if cached_tokens is not UNSET:
+
+        if cached_tokens is not None:
             field_dict["cached_tokens"] = cached_tokens
-        if text_tokens is not UNSET:
+
+        if text_tokens is not None:
             field_dict["text_tokens"] = text_tokens
-        if image_tokens is not UNSET:
+
+        if image_tokens is not None:
             field_dict["image_tokens"] = image_tokens
-        if cache_write_tokens is not UNSET:
+
+        if cache_write_tokens is not None:
             field_dict["cache_write_tokens"] = cache_write_tokens
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        audio_tokens = UNSET if (_v := d.pop("audio_tokens", UNSET)) is None else _v
+        audio_tokens = d.pop("audio_tokens", None)
 
-        cached_tokens = UNSET if (_v := d.pop("cached_tokens", UNSET)) is None else _v
+        cached_tokens = d.pop("cached_tokens", None)
 
-        text_tokens = UNSET if (_v := d.pop("text_tokens", UNSET)) is None else _v
+        text_tokens = d.pop("text_tokens", None)
 
-        image_tokens = UNSET if (_v := d.pop("image_tokens", UNSET)) is None else _v
+        image_tokens = d.pop("image_tokens", None)
 
-        cache_write_tokens = (
-            UNSET if (_v := d.pop("cache_write_tokens", UNSET)) is None else _v
-        )
+        cache_write_tokens = d.pop("cache_write_tokens", None)
 
         completion_usage_prompt_tokens_details = cls(
             audio_tokens=audio_tokens,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -17,7 +19,7 @@ from ..models.reasoning_effort_type_0 import ReasoningEffortType0
 from ..models.response_modalities_type_0_item import ResponseModalitiesType0Item
 from ..models.tool_choice_mode import ToolChoiceMode
 from ..models.verbosity_type_0 import VerbosityType0
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools_choice import (
@@ -81,20 +83,20 @@ class CreateChatCompletionRequest:
         top_logprobs (int | None | Unset):
         temperature (float | None | Unset):
         top_p (float | None | Unset):
-        user (str | Unset):
+        user (str | None):
         safety_identifier (None | str | Unset):
         prompt_cache_key (None | str | Unset):
         prompt_cache_retention (CreateChatCompletionRequestPromptCacheRetentionType0 | None | Unset):
-        prompt_cache_options (PromptCacheOptionsParam | Unset): Prompt-cache settings.
+        prompt_cache_options (PromptCacheOptionsParam | None): Prompt-cache settings.
         service_tier (None | str | Unset): The processing tier.
         modalities (list[ResponseModalitiesType0Item] | None | Unset): The kinds of output the model produces.
-        verbosity (None | Unset | VerbosityType0): How long the answer should be.
+        verbosity (None | VerbosityType0 | Unset): How long the answer should be.
         reasoning_effort (None | ReasoningEffortType0 | Unset): How much effort a reasoning model spends.
         max_completion_tokens (int | None | Unset):
         frequency_penalty (float | None | Unset):
         presence_penalty (float | None | Unset):
-        web_search_options (WebSearchOptions | Unset):
-        response_format (ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset):
+        web_search_options (WebSearchOptions | None):
+        response_format (ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | None):
         audio (ChatCompletionAudioParam | None | Unset):
         store (bool | None | Unset):
         moderation (ModerationParam | None | Unset):
@@ -107,13 +109,13 @@ class CreateChatCompletionRequest:
         prediction (None | PredictionContent | Unset):
         seed (int | None | Unset):
         stream_options (ChatCompletionStreamOptions | None | Unset): Options for streamed answers.
-        tools (list[ChatCompletionTool | CustomToolChatCompletions] | Unset):
+        tools (list[ChatCompletionTool | CustomToolChatCompletions] | None):
         tool_choice (ChatCompletionAllowedToolsChoice | ChatCompletionNamedToolChoice |
-            ChatCompletionNamedToolChoiceCustom | ToolChoiceMode | Unset): How the model picks tools: `none`, `auto`,
+            ChatCompletionNamedToolChoiceCustom | ToolChoiceMode | None): How the model picks tools: `none`, `auto`,
             `required`, one named tool, or an allowed set.
-        parallel_tool_calls (bool | Unset): Whether the model may call several tools at once.
-        function_call (ChatCompletionFunctionCallOption | CreateChatCompletionRequestFunctionCallType0 | Unset):
-        functions (list[ChatCompletionFunctions] | Unset):
+        parallel_tool_calls (bool | None): Whether the model may call several tools at once.
+        function_call (ChatCompletionFunctionCallOption | CreateChatCompletionRequestFunctionCallType0 | None):
+        functions (list[ChatCompletionFunctions] | None):
     """
 
     messages: list[
@@ -129,24 +131,24 @@ class CreateChatCompletionRequest:
     top_logprobs: int | None | Unset = UNSET
     temperature: float | None | Unset = UNSET
     top_p: float | None | Unset = UNSET
-    user: str | Unset = UNSET
+    user: str | None = None
     safety_identifier: None | str | Unset = UNSET
     prompt_cache_key: None | str | Unset = UNSET
     prompt_cache_retention: (
         CreateChatCompletionRequestPromptCacheRetentionType0 | None | Unset
     ) = UNSET
-    prompt_cache_options: PromptCacheOptionsParam | Unset = UNSET
+    prompt_cache_options: PromptCacheOptionsParam | None = None
     service_tier: None | str | Unset = UNSET
     modalities: list[ResponseModalitiesType0Item] | None | Unset = UNSET
-    verbosity: None | Unset | VerbosityType0 = UNSET
+    verbosity: None | VerbosityType0 | Unset = UNSET
     reasoning_effort: None | ReasoningEffortType0 | Unset = UNSET
     max_completion_tokens: int | None | Unset = UNSET
     frequency_penalty: float | None | Unset = UNSET
     presence_penalty: float | None | Unset = UNSET
-    web_search_options: WebSearchOptions | Unset = UNSET
+    web_search_options: WebSearchOptions | None = None
     response_format: (
-        ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset
-    ) = UNSET
+        ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | None
+    ) = None
     audio: ChatCompletionAudioParam | None | Unset = UNSET
     store: bool | None | Unset = UNSET
     moderation: ModerationParam | None | Unset = UNSET
@@ -159,24 +161,25 @@ class CreateChatCompletionRequest:
     prediction: None | PredictionContent | Unset = UNSET
     seed: int | None | Unset = UNSET
     stream_options: ChatCompletionStreamOptions | None | Unset = UNSET
-    tools: list[ChatCompletionTool | CustomToolChatCompletions] | Unset = UNSET
+    tools: list[ChatCompletionTool | CustomToolChatCompletions] | None = None
     tool_choice: (
         ChatCompletionAllowedToolsChoice
         | ChatCompletionNamedToolChoice
         | ChatCompletionNamedToolChoiceCustom
         | ToolChoiceMode
-        | Unset
-    ) = UNSET
-    parallel_tool_calls: bool | Unset = UNSET
+        | None
+    ) = None
+    parallel_tool_calls: bool | None = None
     function_call: (
         ChatCompletionFunctionCallOption
         | CreateChatCompletionRequestFunctionCallType0
-        | Unset
-    ) = UNSET
-    functions: list[ChatCompletionFunctions] | Unset = UNSET
+        | None
+    ) = None
+    functions: list[ChatCompletionFunctions] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         messages = []
         for messages_item_data in self.messages:
             messages_item: dict[str, Any]
@@ -252,9 +255,7 @@ class CreateChatCompletionRequest:
         else:
             prompt_cache_retention = self.prompt_cache_retention
 
-        prompt_cache_options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.prompt_cache_options, Unset):
-            prompt_cache_options = self.prompt_cache_options.to_dict()
+        prompt_cache_options = self.prompt_cache_options
 
         service_tier: None | str | Unset
         if isinstance(self.service_tier, Unset):
@@ -312,19 +313,9 @@ class CreateChatCompletionRequest:
         else:
             presence_penalty = self.presence_penalty
 
-        web_search_options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.web_search_options, Unset):
-            web_search_options = self.web_search_options.to_dict()
+        web_search_options = self.web_search_options
 
-        response_format: dict[str, Any] | Unset
-        if isinstance(self.response_format, Unset):
-            response_format = UNSET
-        elif isinstance(self.response_format, ResponseFormatText):
-            response_format = self.response_format.to_dict()
-        elif isinstance(self.response_format, ResponseFormatJsonSchema):
-            response_format = self.response_format.to_dict()
-        else:
-            response_format = self.response_format.to_dict()
+        response_format = self.response_format
 
         audio: dict[str, Any] | None | Unset
         if isinstance(self.audio, Unset):
@@ -411,48 +402,15 @@ class CreateChatCompletionRequest:
         else:
             stream_options = self.stream_options
 
-        tools: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tools, Unset):
-            tools = []
-            for tools_item_data in self.tools:
-                tools_item: dict[str, Any]
-                if isinstance(tools_item_data, ChatCompletionTool):
-                    tools_item = tools_item_data.to_dict()
-                else:
-                    tools_item = tools_item_data.to_dict()
+        tools = self.tools
 
-                tools.append(tools_item)
-
-        tool_choice: dict[str, Any] | str | Unset
-        if isinstance(self.tool_choice, Unset):
-            tool_choice = UNSET
-        elif isinstance(self.tool_choice, ToolChoiceMode):
-            tool_choice = self.tool_choice.value
-        elif isinstance(self.tool_choice, ChatCompletionAllowedToolsChoice):
-            tool_choice = self.tool_choice.to_dict()
-        elif isinstance(self.tool_choice, ChatCompletionNamedToolChoice):
-            tool_choice = self.tool_choice.to_dict()
-        else:
-            tool_choice = self.tool_choice.to_dict()
+        tool_choice = self.tool_choice
 
         parallel_tool_calls = self.parallel_tool_calls
 
-        function_call: dict[str, Any] | str | Unset
-        if isinstance(self.function_call, Unset):
-            function_call = UNSET
-        elif isinstance(
-            self.function_call, CreateChatCompletionRequestFunctionCallType0
-        ):
-            function_call = self.function_call.value
-        else:
-            function_call = self.function_call.to_dict()
+        function_call = self.function_call
 
-        functions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.functions, Unset):
-            functions = []
-            for functions_item_data in self.functions:
-                functions_item = functions_item_data.to_dict()
-                functions.append(functions_item)
+        functions = self.functions
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -470,16 +428,18 @@ class CreateChatCompletionRequest:
             field_dict["temperature"] = temperature
         if top_p is not UNSET:
             field_dict["top_p"] = top_p
-        if user is not UNSET:
+        if user is not None:
             field_dict["user"] = user
+
         if safety_identifier is not UNSET:
             field_dict["safety_identifier"] = safety_identifier
         if prompt_cache_key is not UNSET:
             field_dict["prompt_cache_key"] = prompt_cache_key
         if prompt_cache_retention is not UNSET:
             field_dict["prompt_cache_retention"] = prompt_cache_retention
-        if prompt_cache_options is not UNSET:
-            field_dict["prompt_cache_options"] = prompt_cache_options
+        if prompt_cache_options is not None:
+            field_dict["prompt_cache_options"] = prompt_cache_options.to_dict()
+
         if service_tier is not UNSET:
             field_dict["service_tier"] = service_tier
         if modalities is not UNSET:
@@ -494,10 +454,19 @@ class CreateChatCompletionRequest:
             field_dict["frequency_penalty"] = frequency_penalty
         if presence_penalty is not UNSET:
             field_dict["presence_penalty"] = presence_penalty
-        if web_search_options is not UNSET:
-            field_dict["web_search_options"] = web_search_options
-        if response_format is not UNSET:
-            field_dict["response_format"] = response_format
+        if web_search_options is not None:
+            field_dict["web_search_options"] = web_search_options.to_dict()
+
+        if response_format is not None:
+            if isinstance(response_format, ResponseFormatText):
+                field_dict["response_format"] = response_format.to_dict()
+            elif isinstance(response_format, ResponseFormatJsonSchema):
+                field_dict["response_format"] = response_format.to_dict()
+            elif isinstance(response_format, ResponseFormatJsonObject):
+                field_dict["response_format"] = response_format.to_dict()
+            else:
+                field_dict["response_format"] = response_format
+
         if audio is not UNSET:
             field_dict["audio"] = audio
         if store is not UNSET:
@@ -522,21 +491,62 @@ class CreateChatCompletionRequest:
             field_dict["seed"] = seed
         if stream_options is not UNSET:
             field_dict["stream_options"] = stream_options
-        if tools is not UNSET:
-            field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            field_dict["tool_choice"] = tool_choice
-        if parallel_tool_calls is not UNSET:
+        if tools is not None:
+            field_dict["tools"] = []
+            for tools_item_data in tools:
+                tools_item: dict[str, Any]
+                if isinstance(tools_item_data, ChatCompletionTool):
+                    tools_item = tools_item_data.to_dict()
+                else:
+                    tools_item = tools_item_data.to_dict()
+
+                field_dict["tools"].append(tools_item)
+
+        if tool_choice is not None:
+            if isinstance(tool_choice, ToolChoiceMode):
+                field_dict["tool_choice"] = tool_choice.value
+            elif isinstance(tool_choice, ChatCompletionAllowedToolsChoice):
+                field_dict["tool_choice"] = tool_choice.to_dict()
+            elif isinstance(tool_choice, ChatCompletionNamedToolChoice):
+                field_dict["tool_choice"] = tool_choice.to_dict()
+            elif isinstance(tool_choice, ChatCompletionNamedToolChoiceCustom):
+                field_dict["tool_choice"] = tool_choice.to_dict()
+            else:
+                field_dict["tool_choice"] = tool_choice
+
+        if parallel_tool_calls is not None:
             field_dict["parallel_tool_calls"] = parallel_tool_calls
-        if function_call is not UNSET:
-            field_dict["function_call"] = function_call
-        if functions is not UNSET:
-            field_dict["functions"] = functions
+
+        if function_call is not None:
+            if isinstance(function_call, CreateChatCompletionRequestFunctionCallType0):
+                field_dict["function_call"] = function_call.value
+            elif isinstance(function_call, ChatCompletionFunctionCallOption):
+                field_dict["function_call"] = function_call.to_dict()
+            else:
+                field_dict["function_call"] = function_call
+
+        if functions is not None:
+            field_dict["functions"] = []
+            for functions_item_data in functions:
+                functions_item = functions_item_data.to_dict()
+                field_dict["functions"].append(functions_item)
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         messages = []
         _messages = d.pop("messages")
@@ -671,7 +681,7 @@ class CreateChatCompletionRequest:
 
         top_p = _parse_top_p(d.pop("top_p", UNSET))
 
-        user = UNSET if (_v := d.pop("user", UNSET)) is None else _v
+        user = d.pop("user", None)
 
         def _parse_safety_identifier(data: object) -> None | str | Unset:
             if data is None:
@@ -717,13 +727,9 @@ class CreateChatCompletionRequest:
             d.pop("prompt_cache_retention", UNSET)
         )
 
-        _prompt_cache_options = (
-            UNSET if (_v := d.pop("prompt_cache_options", UNSET)) is None else _v
-        )
-        prompt_cache_options: PromptCacheOptionsParam | Unset
-        if isinstance(_prompt_cache_options, Unset):
-            prompt_cache_options = UNSET
-        else:
+        _prompt_cache_options = d.pop("prompt_cache_options", None)
+        prompt_cache_options: PromptCacheOptionsParam | None = None
+        if _prompt_cache_options is not None:
             prompt_cache_options = PromptCacheOptionsParam.from_dict(
                 _prompt_cache_options
             )
@@ -834,13 +840,9 @@ class CreateChatCompletionRequest:
 
         presence_penalty = _parse_presence_penalty(d.pop("presence_penalty", UNSET))
 
-        _web_search_options = (
-            UNSET if (_v := d.pop("web_search_options", UNSET)) is None else _v
-        )
-        web_search_options: WebSearchOptions | Unset
-        if isinstance(_web_search_options, Unset):
-            web_search_options = UNSET
-        else:
+        _web_search_options = d.pop("web_search_options", None)
+        web_search_options: WebSearchOptions | None = None
+        if _web_search_options is not None:
             web_search_options = WebSearchOptions.from_dict(_web_search_options)
 
         def _parse_response_format(
@@ -849,10 +851,10 @@ class CreateChatCompletionRequest:
             ResponseFormatJsonObject
             | ResponseFormatJsonSchema
             | ResponseFormatText
-            | Unset
+            | None
         ):
-            if isinstance(data, Unset):
-                return data
+            if data is None:
+                return None
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -875,9 +877,7 @@ class CreateChatCompletionRequest:
 
             return response_format_type_2
 
-        response_format = _parse_response_format(
-            UNSET if (_v := d.pop("response_format", UNSET)) is None else _v
-        )
+        response_format = _parse_response_format(d.pop("response_format", None))
 
         def _parse_audio(data: object) -> ChatCompletionAudioParam | None | Unset:
             if data is None:
@@ -1039,9 +1039,9 @@ class CreateChatCompletionRequest:
 
         stream_options = _parse_stream_options(d.pop("stream_options", UNSET))
 
-        _tools = UNSET if (_v := d.pop("tools", UNSET)) is None else _v
-        tools: list[ChatCompletionTool | CustomToolChatCompletions] | Unset = UNSET
-        if _tools is not UNSET:
+        _tools = d.pop("tools", None)
+        tools: list[ChatCompletionTool | CustomToolChatCompletions] | None = None
+        if _tools is not None:
             tools = []
             for tools_item_data in _tools:
 
@@ -1073,10 +1073,10 @@ class CreateChatCompletionRequest:
             | ChatCompletionNamedToolChoice
             | ChatCompletionNamedToolChoiceCustom
             | ToolChoiceMode
-            | Unset
+            | None
         ):
-            if isinstance(data, Unset):
-                return data
+            if data is None:
+                return None
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -1115,23 +1115,19 @@ class CreateChatCompletionRequest:
 
             return componentsschemas_chat_completion_tool_choice_option_type_3
 
-        tool_choice = _parse_tool_choice(
-            UNSET if (_v := d.pop("tool_choice", UNSET)) is None else _v
-        )
+        tool_choice = _parse_tool_choice(d.pop("tool_choice", None))
 
-        parallel_tool_calls = (
-            UNSET if (_v := d.pop("parallel_tool_calls", UNSET)) is None else _v
-        )
+        parallel_tool_calls = d.pop("parallel_tool_calls", None)
 
         def _parse_function_call(
             data: object,
         ) -> (
             ChatCompletionFunctionCallOption
             | CreateChatCompletionRequestFunctionCallType0
-            | Unset
+            | None
         ):
-            if isinstance(data, Unset):
-                return data
+            if data is None:
+                return None
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -1148,13 +1144,11 @@ class CreateChatCompletionRequest:
 
             return function_call_type_1
 
-        function_call = _parse_function_call(
-            UNSET if (_v := d.pop("function_call", UNSET)) is None else _v
-        )
+        function_call = _parse_function_call(d.pop("function_call", None))
 
-        _functions = UNSET if (_v := d.pop("functions", UNSET)) is None else _v
-        functions: list[ChatCompletionFunctions] | Unset = UNSET
-        if _functions is not UNSET:
+        _functions = d.pop("functions", None)
+        functions: list[ChatCompletionFunctions] | None = None
+        if _functions is not None:
             functions = []
             for functions_item_data in _functions:
                 functions_item = ChatCompletionFunctions.from_dict(functions_item_data)

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice import ChatCompletionChoice
@@ -27,28 +29,29 @@ class CreateChatCompletionResponse:
         choices (list[ChatCompletionChoice]):
         created (int):
         model (str):
-        metadata (Metadata | None | Unset): Up to 16 string pairs attached to an object; keys up to 64 characters,
-            values up to 512.
-        service_tier (None | str | Unset): The processing tier.
-        system_fingerprint (str | Unset):
-        object_ (str | Unset):
-        usage (CompletionUsage | Unset): Token counts for the request.
-        moderation (ChatCompletionModeration | None | Unset):
+        metadata (Metadata | None): Up to 16 string pairs attached to an object; keys up to 64 characters, values up to
+            512.
+        service_tier (None | str): The processing tier.
+        system_fingerprint (str | None):
+        object (str | None):
+        usage (CompletionUsage | None): Token counts for the request.
+        moderation (ChatCompletionModeration | None):
     """
 
     id: str
     choices: list[ChatCompletionChoice]
     created: int
     model: str
-    metadata: Metadata | None | Unset = UNSET
-    service_tier: None | str | Unset = UNSET
-    system_fingerprint: str | Unset = UNSET
-    object_: str | Unset = UNSET
-    usage: CompletionUsage | Unset = UNSET
-    moderation: ChatCompletionModeration | None | Unset = UNSET
+    metadata: Metadata | None = None
+    service_tier: None | str = None
+    system_fingerprint: str | None = None
+    object: str | None = None
+    usage: CompletionUsage | None = None
+    moderation: ChatCompletionModeration | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         id = self.id
 
         choices = []
@@ -60,35 +63,17 @@ class CreateChatCompletionResponse:
 
         model = self.model
 
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
+        metadata = self.metadata
 
-        service_tier: None | str | Unset
-        if isinstance(self.service_tier, Unset):
-            service_tier = UNSET
-        else:
-            service_tier = self.service_tier
+        service_tier = self.service_tier
 
         system_fingerprint = self.system_fingerprint
 
-        object_ = self.object_
+        object_ = self.object
 
-        usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
+        usage = self.usage
 
-        moderation: dict[str, Any] | None | Unset
-        if isinstance(self.moderation, Unset):
-            moderation = UNSET
-        elif isinstance(self.moderation, ChatCompletionModeration):
-            moderation = self.moderation.to_dict()
-        else:
-            moderation = self.moderation
+        moderation = self.moderation
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -100,23 +85,46 @@ class CreateChatCompletionResponse:
                 "model": model,
             }
         )
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if service_tier is not UNSET:
+        if metadata is not None:
+            if isinstance(metadata, Metadata):
+                field_dict["metadata"] = metadata.to_dict()
+            else:
+                field_dict["metadata"] = metadata
+
+        if service_tier is not None:
             field_dict["service_tier"] = service_tier
-        if system_fingerprint is not UNSET:
+
+        if system_fingerprint is not None:
             field_dict["system_fingerprint"] = system_fingerprint
-        if object_ is not UNSET:
+
+        if object_ is not None:
             field_dict["object"] = object_
-        if usage is not UNSET:
-            field_dict["usage"] = usage
-        if moderation is not UNSET:
-            field_dict["moderation"] = moderation
+
+        if usage is not None:
+            field_dict["usage"] = usage.to_dict()
+
+        if moderation is not None:
+            if isinstance(moderation, ChatCompletionModeration):
+                field_dict["moderation"] = moderation.to_dict()
+            else:
+                field_dict["moderation"] = moderation
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -131,11 +139,9 @@ class CreateChatCompletionResponse:
 
         model = d.pop("model")
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
+        def _parse_metadata(data: object) -> Metadata | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -144,37 +150,24 @@ class CreateChatCompletionResponse:
                 return componentsschemas_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Metadata | None | Unset, data)
+            return cast(Metadata | None, data)
 
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+        metadata = _parse_metadata(d.pop("metadata", None))
 
-        def _parse_service_tier(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        service_tier = d.pop("service_tier", None)
 
-        service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
+        system_fingerprint = d.pop("system_fingerprint", None)
 
-        system_fingerprint = (
-            UNSET if (_v := d.pop("system_fingerprint", UNSET)) is None else _v
-        )
+        object_ = d.pop("object", None)
 
-        object_ = UNSET if (_v := d.pop("object", UNSET)) is None else _v
-
-        _usage = UNSET if (_v := d.pop("usage", UNSET)) is None else _v
-        usage: CompletionUsage | Unset
-        if isinstance(_usage, Unset):
-            usage = UNSET
-        else:
+        _usage = d.pop("usage", None)
+        usage: CompletionUsage | None = None
+        if _usage is not None:
             usage = CompletionUsage.from_dict(_usage)
 
-        def _parse_moderation(data: object) -> ChatCompletionModeration | None | Unset:
+        def _parse_moderation(data: object) -> ChatCompletionModeration | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -183,9 +176,9 @@ class CreateChatCompletionResponse:
                 return moderation_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionModeration | None | Unset, data)
+            return cast(ChatCompletionModeration | None, data)
 
-        moderation = _parse_moderation(d.pop("moderation", UNSET))
+        moderation = _parse_moderation(d.pop("moderation", None))
 
         create_chat_completion_response = cls(
             id=id,
@@ -195,7 +188,7 @@ class CreateChatCompletionResponse:
             metadata=metadata,
             service_tier=service_tier,
             system_fingerprint=system_fingerprint,
-            object_=object_,
+            object=object_,
             usage=usage,
             moderation=moderation,
         )

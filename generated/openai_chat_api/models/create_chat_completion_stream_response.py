@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice
@@ -26,27 +28,28 @@ class CreateChatCompletionStreamResponse:
         choices (list[ChatCompletionChunkChoice]):
         created (int):
         model (str):
-        obfuscation (str | Unset):
-        service_tier (None | str | Unset): The processing tier.
-        system_fingerprint (str | Unset):
-        object_ (str | Unset):
-        usage (CompletionUsage | None | Unset):
-        moderation (ChatCompletionModeration | None | Unset):
+        obfuscation (str | None):
+        service_tier (None | str): The processing tier.
+        system_fingerprint (str | None):
+        object (str | None):
+        usage (CompletionUsage | None):
+        moderation (ChatCompletionModeration | None):
     """
 
     id: str
     choices: list[ChatCompletionChunkChoice]
     created: int
     model: str
-    obfuscation: str | Unset = UNSET
-    service_tier: None | str | Unset = UNSET
-    system_fingerprint: str | Unset = UNSET
-    object_: str | Unset = UNSET
-    usage: CompletionUsage | None | Unset = UNSET
-    moderation: ChatCompletionModeration | None | Unset = UNSET
+    obfuscation: str | None = None
+    service_tier: None | str = None
+    system_fingerprint: str | None = None
+    object: str | None = None
+    usage: CompletionUsage | None = None
+    moderation: ChatCompletionModeration | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         id = self.id
 
         choices = []
@@ -60,31 +63,15 @@ class CreateChatCompletionStreamResponse:
 
         obfuscation = self.obfuscation
 
-        service_tier: None | str | Unset
-        if isinstance(self.service_tier, Unset):
-            service_tier = UNSET
-        else:
-            service_tier = self.service_tier
+        service_tier = self.service_tier
 
         system_fingerprint = self.system_fingerprint
 
-        object_ = self.object_
+        object_ = self.object
 
-        usage: dict[str, Any] | None | Unset
-        if isinstance(self.usage, Unset):
-            usage = UNSET
-        elif isinstance(self.usage, CompletionUsage):
-            usage = self.usage.to_dict()
-        else:
-            usage = self.usage
+        usage = self.usage
 
-        moderation: dict[str, Any] | None | Unset
-        if isinstance(self.moderation, Unset):
-            moderation = UNSET
-        elif isinstance(self.moderation, ChatCompletionModeration):
-            moderation = self.moderation.to_dict()
-        else:
-            moderation = self.moderation
+        moderation = self.moderation
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -96,23 +83,46 @@ class CreateChatCompletionStreamResponse:
                 "model": model,
             }
         )
-        if obfuscation is not UNSET:
+        if obfuscation is not None:
             field_dict["obfuscation"] = obfuscation
-        if service_tier is not UNSET:
+
+        if service_tier is not None:
             field_dict["service_tier"] = service_tier
-        if system_fingerprint is not UNSET:
+
+        if system_fingerprint is not None:
             field_dict["system_fingerprint"] = system_fingerprint
-        if object_ is not UNSET:
+
+        if object_ is not None:
             field_dict["object"] = object_
-        if usage is not UNSET:
-            field_dict["usage"] = usage
-        if moderation is not UNSET:
-            field_dict["moderation"] = moderation
+
+        if usage is not None:
+            if isinstance(usage, CompletionUsage):
+                field_dict["usage"] = usage.to_dict()
+            else:
+                field_dict["usage"] = usage
+
+        if moderation is not None:
+            if isinstance(moderation, ChatCompletionModeration):
+                field_dict["moderation"] = moderation.to_dict()
+            else:
+                field_dict["moderation"] = moderation
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -127,28 +137,17 @@ class CreateChatCompletionStreamResponse:
 
         model = d.pop("model")
 
-        obfuscation = UNSET if (_v := d.pop("obfuscation", UNSET)) is None else _v
+        obfuscation = d.pop("obfuscation", None)
 
-        def _parse_service_tier(data: object) -> None | str | Unset:
+        service_tier = d.pop("service_tier", None)
+
+        system_fingerprint = d.pop("system_fingerprint", None)
+
+        object_ = d.pop("object", None)
+
+        def _parse_usage(data: object) -> CompletionUsage | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
-
-        system_fingerprint = (
-            UNSET if (_v := d.pop("system_fingerprint", UNSET)) is None else _v
-        )
-
-        object_ = UNSET if (_v := d.pop("object", UNSET)) is None else _v
-
-        def _parse_usage(data: object) -> CompletionUsage | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -157,15 +156,13 @@ class CreateChatCompletionStreamResponse:
                 return usage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CompletionUsage | None | Unset, data)
+            return cast(CompletionUsage | None, data)
 
-        usage = _parse_usage(d.pop("usage", UNSET))
+        usage = _parse_usage(d.pop("usage", None))
 
-        def _parse_moderation(data: object) -> ChatCompletionModeration | None | Unset:
+        def _parse_moderation(data: object) -> ChatCompletionModeration | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+                return None
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -174,9 +171,9 @@ class CreateChatCompletionStreamResponse:
                 return moderation_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionModeration | None | Unset, data)
+            return cast(ChatCompletionModeration | None, data)
 
-        moderation = _parse_moderation(d.pop("moderation", UNSET))
+        moderation = _parse_moderation(d.pop("moderation", None))
 
         create_chat_completion_stream_response = cls(
             id=id,
@@ -186,7 +183,7 @@ class CreateChatCompletionStreamResponse:
             obfuscation=obfuscation,
             service_tier=service_tier,
             system_fingerprint=system_fingerprint,
-            object_=object_,
+            object=object_,
             usage=usage,
             moderation=moderation,
         )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -7,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.custom_tool_chat_completions_type import CustomToolChatCompletionsType
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_tool_properties import (
@@ -22,16 +25,17 @@ class CustomToolChatCompletions:
     """A custom tool the model may call with free-form input.
 
     Attributes:
-        type_ (CustomToolChatCompletionsType):  Default: CustomToolChatCompletionsType.CUSTOM.
+        type (CustomToolChatCompletionsType):
         custom (CustomToolChatCompletionsCustomToolProperties):
     """
 
     custom: CustomToolChatCompletionsCustomToolProperties
-    type_: CustomToolChatCompletionsType = CustomToolChatCompletionsType.CUSTOM
+    type: CustomToolChatCompletionsType = CustomToolChatCompletionsType.CUSTOM
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         custom = self.custom.to_dict()
 
@@ -46,8 +50,20 @@ class CustomToolChatCompletions:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = CustomToolChatCompletionsType(d.pop("type"))
 
@@ -56,7 +72,7 @@ class CustomToolChatCompletions:
         )
 
         custom_tool_chat_completions = cls(
-            type_=type_,
+            type=type_,
             custom=custom,
         )
 

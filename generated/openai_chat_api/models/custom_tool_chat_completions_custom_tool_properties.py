@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1 import (
@@ -25,34 +27,27 @@ class CustomToolChatCompletionsCustomToolProperties:
     """
     Attributes:
         name (str):
-        description (str | Unset): What the custom tool is for.
-        format_ (CustomToolChatCompletionsCustomToolPropertiesFormatType1 |
-            CustomToolChatCompletionsCustomToolPropertiesTextFormat | Unset):
+        description (str | None): What the custom tool is for.
+        format (CustomToolChatCompletionsCustomToolPropertiesFormatType1 |
+            CustomToolChatCompletionsCustomToolPropertiesTextFormat | None):
     """
 
     name: str
-    description: str | Unset = UNSET
-    format_: (
+    description: str | None = None
+    format: (
         CustomToolChatCompletionsCustomToolPropertiesFormatType1
         | CustomToolChatCompletionsCustomToolPropertiesTextFormat
-        | Unset
-    ) = UNSET
+        | None
+    ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         name = self.name
 
         description = self.description
 
-        format_: dict[str, Any] | Unset
-        if isinstance(self.format_, Unset):
-            format_ = UNSET
-        elif isinstance(
-            self.format_, CustomToolChatCompletionsCustomToolPropertiesTextFormat
-        ):
-            format_ = self.format_.to_dict()
-        else:
-            format_ = self.format_.to_dict()
+        format_ = self.format
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,29 +56,51 @@ class CustomToolChatCompletionsCustomToolProperties:
                 "name": name,
             }
         )
-        if description is not UNSET:
+        if description is not None:
             field_dict["description"] = description
-        if format_ is not UNSET:
-            field_dict["format"] = format_
+
+        if format_ is not None:
+            if isinstance(
+                format_, CustomToolChatCompletionsCustomToolPropertiesTextFormat
+            ):
+                field_dict["format"] = format_.to_dict()
+            elif isinstance(
+                format_, CustomToolChatCompletionsCustomToolPropertiesFormatType1
+            ):
+                field_dict["format"] = format_.to_dict()
+            else:
+                field_dict["format"] = format_
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         name = d.pop("name")
 
-        description = UNSET if (_v := d.pop("description", UNSET)) is None else _v
+        description = d.pop("description", None)
 
         def _parse_format_(
             data: object,
         ) -> (
             CustomToolChatCompletionsCustomToolPropertiesFormatType1
             | CustomToolChatCompletionsCustomToolPropertiesTextFormat
-            | Unset
+            | None
         ):
-            if isinstance(data, Unset):
-                return data
+            if data is None:
+                return None
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -104,14 +121,12 @@ class CustomToolChatCompletionsCustomToolProperties:
 
             return format_type_1
 
-        format_ = _parse_format_(
-            UNSET if (_v := d.pop("format", UNSET)) is None else _v
-        )
+        format_ = _parse_format_(d.pop("format", None))
 
         custom_tool_chat_completions_custom_tool_properties = cls(
             name=name,
             description=description,
-            format_=format_,
+            format=format_,
         )
 
         custom_tool_chat_completions_custom_tool_properties.additional_properties = d

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -9,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1_type import (
     CustomToolChatCompletionsCustomToolPropertiesFormatType1Type,
 )
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar import (
@@ -23,19 +26,19 @@ T = TypeVar("T", bound="CustomToolChatCompletionsCustomToolPropertiesFormatType1
 class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
     """
     Attributes:
-        type_ (CustomToolChatCompletionsCustomToolPropertiesFormatType1Type):  Default:
-            CustomToolChatCompletionsCustomToolPropertiesFormatType1Type.GRAMMAR.
+        type (CustomToolChatCompletionsCustomToolPropertiesFormatType1Type):
         grammar (CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar):
     """
 
     grammar: CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar
-    type_: CustomToolChatCompletionsCustomToolPropertiesFormatType1Type = (
+    type: CustomToolChatCompletionsCustomToolPropertiesFormatType1Type = (
         CustomToolChatCompletionsCustomToolPropertiesFormatType1Type.GRAMMAR
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         grammar = self.grammar.to_dict()
 
@@ -50,8 +53,20 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = CustomToolChatCompletionsCustomToolPropertiesFormatType1Type(
             d.pop("type")
@@ -64,7 +79,7 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
         )
 
         custom_tool_chat_completions_custom_tool_properties_format_type_1 = cls(
-            type_=type_,
+            type=type_,
             grammar=grammar,
         )
 

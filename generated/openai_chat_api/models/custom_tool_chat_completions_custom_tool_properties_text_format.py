@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -9,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.custom_tool_chat_completions_custom_tool_properties_text_format_type import (
     CustomToolChatCompletionsCustomToolPropertiesTextFormatType,
 )
+from ..types import model_repr
 
 T = TypeVar("T", bound="CustomToolChatCompletionsCustomToolPropertiesTextFormat")
 
@@ -17,17 +20,17 @@ T = TypeVar("T", bound="CustomToolChatCompletionsCustomToolPropertiesTextFormat"
 class CustomToolChatCompletionsCustomToolPropertiesTextFormat:
     """
     Attributes:
-        type_ (CustomToolChatCompletionsCustomToolPropertiesTextFormatType):  Default:
-            CustomToolChatCompletionsCustomToolPropertiesTextFormatType.TEXT.
+        type (CustomToolChatCompletionsCustomToolPropertiesTextFormatType):
     """
 
-    type_: CustomToolChatCompletionsCustomToolPropertiesTextFormatType = (
+    type: CustomToolChatCompletionsCustomToolPropertiesTextFormatType = (
         CustomToolChatCompletionsCustomToolPropertiesTextFormatType.TEXT
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,15 +42,27 @@ class CustomToolChatCompletionsCustomToolPropertiesTextFormat:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = CustomToolChatCompletionsCustomToolPropertiesTextFormatType(
             d.pop("type")
         )
 
         custom_tool_chat_completions_custom_tool_properties_text_format = cls(
-            type_=type_,
+            type=type_,
         )
 
         custom_tool_chat_completions_custom_tool_properties_text_format.additional_properties = d

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.function_parameters import FunctionParameters
@@ -21,25 +23,24 @@ class FunctionObject:
 
     Attributes:
         name (str):
-        description (str | Unset): What the function does; the model reads it to decide when and how to call it.
-        parameters (FunctionParameters | Unset): The function's parameters as a JSON Schema object.
+        description (str | None): What the function does; the model reads it to decide when and how to call it.
+        parameters (FunctionParameters | None): The function's parameters as a JSON Schema object.
         strict (bool | None | Unset):
     """
 
     name: str
-    description: str | Unset = UNSET
-    parameters: FunctionParameters | Unset = UNSET
+    description: str | None = None
+    parameters: FunctionParameters | None = None
     strict: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         name = self.name
 
         description = self.description
 
-        parameters: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.parameters, Unset):
-            parameters = self.parameters.to_dict()
+        parameters = self.parameters
 
         strict: bool | None | Unset
         if isinstance(self.strict, Unset):
@@ -54,27 +55,39 @@ class FunctionObject:
                 "name": name,
             }
         )
-        if description is not UNSET:
+        if description is not None:
             field_dict["description"] = description
-        if parameters is not UNSET:
-            field_dict["parameters"] = parameters
+
+        if parameters is not None:
+            field_dict["parameters"] = parameters.to_dict()
+
         if strict is not UNSET:
             field_dict["strict"] = strict
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         name = d.pop("name")
 
-        description = UNSET if (_v := d.pop("description", UNSET)) is None else _v
+        description = d.pop("description", None)
 
-        _parameters = UNSET if (_v := d.pop("parameters", UNSET)) is None else _v
-        parameters: FunctionParameters | Unset
-        if isinstance(_parameters, Unset):
-            parameters = UNSET
-        else:
+        _parameters = d.pop("parameters", None)
+        parameters: FunctionParameters | None = None
+        if _parameters is not None:
             parameters = FunctionParameters.from_dict(_parameters)
 
         def _parse_strict(data: object) -> bool | None | Unset:

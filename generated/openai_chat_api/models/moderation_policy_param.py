@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.moderation_config_param import ModerationConfigParam
@@ -20,22 +22,23 @@ class ModerationPolicyParam:
     """A moderation policy.
 
     Attributes:
-        input_ (ModerationConfigParam | None | Unset):
+        input (ModerationConfigParam | None | Unset):
         output (ModerationConfigParam | None | Unset):
     """
 
-    input_: ModerationConfigParam | None | Unset = UNSET
+    input: ModerationConfigParam | None | Unset = UNSET
     output: ModerationConfigParam | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         input_: dict[str, Any] | None | Unset
-        if isinstance(self.input_, Unset):
+        if isinstance(self.input, Unset):
             input_ = UNSET
-        elif isinstance(self.input_, ModerationConfigParam):
-            input_ = self.input_.to_dict()
+        elif isinstance(self.input, ModerationConfigParam):
+            input_ = self.input.to_dict()
         else:
-            input_ = self.input_
+            input_ = self.input
 
         output: dict[str, Any] | None | Unset
         if isinstance(self.output, Unset):
@@ -47,7 +50,6 @@ class ModerationPolicyParam:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if input_ is not UNSET:
             field_dict["input"] = input_
         if output is not UNSET:
@@ -55,8 +57,20 @@ class ModerationPolicyParam:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
         def _parse_input_(data: object) -> ModerationConfigParam | None | Unset:
@@ -94,7 +108,7 @@ class ModerationPolicyParam:
         output = _parse_output(d.pop("output", UNSET))
 
         moderation_policy_param = cls(
-            input_=input_,
+            input=input_,
             output=output,
         )
 

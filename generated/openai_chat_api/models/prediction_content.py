@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -7,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.prediction_content_type import PredictionContentType
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import (
@@ -22,16 +25,17 @@ class PredictionContent:
     """Text the answer is expected to contain, which speeds up generation.
 
     Attributes:
-        type_ (PredictionContentType):  Default: PredictionContentType.CONTENT.
+        type (PredictionContentType):
         content (list[ChatCompletionRequestMessageContentPartText] | str):
     """
 
     content: list[ChatCompletionRequestMessageContentPartText] | str
-    type_: PredictionContentType = PredictionContentType.CONTENT
+    type: PredictionContentType = PredictionContentType.CONTENT
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         content: list[dict[str, Any]] | str
         if isinstance(self.content, list):
@@ -54,8 +58,20 @@ class PredictionContent:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = PredictionContentType(d.pop("type"))
 
@@ -84,7 +100,7 @@ class PredictionContent:
         content = _parse_content(d.pop("content"))
 
         prediction_content = cls(
-            type_=type_,
+            type=type_,
             content=content,
         )
 

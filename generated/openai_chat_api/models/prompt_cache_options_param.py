@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -8,7 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.prompt_cache_mode_enum import PromptCacheModeEnum
 from ..models.prompt_cache_ttl_enum import PromptCacheTTLEnum
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 T = TypeVar("T", bound="PromptCacheOptionsParam")
 
@@ -18,48 +20,53 @@ class PromptCacheOptionsParam:
     """Prompt-cache settings.
 
     Attributes:
-        ttl (PromptCacheTTLEnum | Unset): How long a cached prompt lives.
-        mode (PromptCacheModeEnum | Unset): How the prompt cache is used.
+        ttl (PromptCacheTTLEnum | None): How long a cached prompt lives.
+        mode (PromptCacheModeEnum | None): How the prompt cache is used.
     """
 
-    ttl: PromptCacheTTLEnum | Unset = UNSET
-    mode: PromptCacheModeEnum | Unset = UNSET
+    ttl: PromptCacheTTLEnum | None = None
+    mode: PromptCacheModeEnum | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        ttl: str | Unset = UNSET
-        if not isinstance(self.ttl, Unset):
-            ttl = self.ttl.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        ttl = self.ttl
 
-        mode: str | Unset = UNSET
-        if not isinstance(self.mode, Unset):
-            mode = self.mode.value
+        mode = self.mode
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if ttl is not UNSET:
-            field_dict["ttl"] = ttl
-        if mode is not UNSET:
-            field_dict["mode"] = mode
+        if ttl is not None:
+            field_dict["ttl"] = ttl.value
+
+        if mode is not None:
+            field_dict["mode"] = mode.value
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _ttl = UNSET if (_v := d.pop("ttl", UNSET)) is None else _v
-        ttl: PromptCacheTTLEnum | Unset
-        if isinstance(_ttl, Unset):
-            ttl = UNSET
-        else:
+        _ttl = d.pop("ttl", None)
+        ttl: PromptCacheTTLEnum | None = None
+        if _ttl is not None:
             ttl = PromptCacheTTLEnum(_ttl)
 
-        _mode = UNSET if (_v := d.pop("mode", UNSET)) is None else _v
-        mode: PromptCacheModeEnum | Unset
-        if isinstance(_mode, Unset):
-            mode = UNSET
-        else:
+        _mode = d.pop("mode", None)
+        mode: PromptCacheModeEnum | None = None
+        if _mode is not None:
             mode = PromptCacheModeEnum(_mode)
 
         prompt_cache_options_param = cls(

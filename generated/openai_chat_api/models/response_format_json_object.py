@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -7,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.response_format_json_object_type import ResponseFormatJsonObjectType
+from ..types import model_repr
 
 T = TypeVar("T", bound="ResponseFormatJsonObject")
 
@@ -16,14 +19,15 @@ class ResponseFormatJsonObject:
     """Answer with a JSON object.
 
     Attributes:
-        type_ (ResponseFormatJsonObjectType):  Default: ResponseFormatJsonObjectType.JSON_OBJECT.
+        type (ResponseFormatJsonObjectType):
     """
 
-    type_: ResponseFormatJsonObjectType = ResponseFormatJsonObjectType.JSON_OBJECT
+    type: ResponseFormatJsonObjectType = ResponseFormatJsonObjectType.JSON_OBJECT
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -35,13 +39,25 @@ class ResponseFormatJsonObject:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = ResponseFormatJsonObjectType(d.pop("type"))
 
         response_format_json_object = cls(
-            type_=type_,
+            type=type_,
         )
 
         response_format_json_object.additional_properties = d

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.response_format_json_schema_schema import (
@@ -22,25 +24,24 @@ class ResponseFormatJsonSchemaJSONSchema:
     """
     Attributes:
         name (str):
-        description (str | Unset): What the response format is for; the model reads it.
-        schema (ResponseFormatJsonSchemaSchema | Unset): A JSON Schema object.
+        description (str | None): What the response format is for; the model reads it.
+        schema (ResponseFormatJsonSchemaSchema | None): A JSON Schema object.
         strict (bool | None | Unset):
     """
 
     name: str
-    description: str | Unset = UNSET
-    schema: ResponseFormatJsonSchemaSchema | Unset = UNSET
+    description: str | None = None
+    schema: ResponseFormatJsonSchemaSchema | None = None
     strict: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         name = self.name
 
         description = self.description
 
-        schema: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.schema, Unset):
-            schema = self.schema.to_dict()
+        schema = self.schema
 
         strict: bool | None | Unset
         if isinstance(self.strict, Unset):
@@ -55,27 +56,39 @@ class ResponseFormatJsonSchemaJSONSchema:
                 "name": name,
             }
         )
-        if description is not UNSET:
+        if description is not None:
             field_dict["description"] = description
-        if schema is not UNSET:
-            field_dict["schema"] = schema
+
+        if schema is not None:
+            field_dict["schema"] = schema.to_dict()
+
         if strict is not UNSET:
             field_dict["strict"] = strict
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         name = d.pop("name")
 
-        description = UNSET if (_v := d.pop("description", UNSET)) is None else _v
+        description = d.pop("description", None)
 
-        _schema = UNSET if (_v := d.pop("schema", UNSET)) is None else _v
-        schema: ResponseFormatJsonSchemaSchema | Unset
-        if isinstance(_schema, Unset):
-            schema = UNSET
-        else:
+        _schema = d.pop("schema", None)
+        schema: ResponseFormatJsonSchemaSchema | None = None
+        if _schema is not None:
             schema = ResponseFormatJsonSchemaSchema.from_dict(_schema)
 
         def _parse_strict(data: object) -> bool | None | Unset:

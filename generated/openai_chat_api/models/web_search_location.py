@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
 T = TypeVar("T", bound="WebSearchLocation")
 
@@ -16,19 +18,20 @@ class WebSearchLocation:
     """An approximate location for web search.
 
     Attributes:
-        country (str | Unset):
-        region (str | Unset):
-        city (str | Unset):
-        timezone (str | Unset):
+        country (str | None):
+        region (str | None):
+        city (str | None):
+        timezone (str | None):
     """
 
-    country: str | Unset = UNSET
-    region: str | Unset = UNSET
-    city: str | Unset = UNSET
-    timezone: str | Unset = UNSET
+    country: str | None = None
+    region: str | None = None
+    city: str | None = None
+    timezone: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         country = self.country
 
         region = self.region
@@ -39,28 +42,42 @@ class WebSearchLocation:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if country is not UNSET:
+        if country is not None:
             field_dict["country"] = country
-        if region is not UNSET:
+
+        if region is not None:
             field_dict["region"] = region
-        if city is not UNSET:
+
+        if city is not None:
             field_dict["city"] = city
-        if timezone is not UNSET:
+
+        if timezone is not None:
             field_dict["timezone"] = timezone
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        country = UNSET if (_v := d.pop("country", UNSET)) is None else _v
+        country = d.pop("country", None)
 
-        region = UNSET if (_v := d.pop("region", UNSET)) is None else _v
+        region = d.pop("region", None)
 
-        city = UNSET if (_v := d.pop("city", UNSET)) is None else _v
+        city = d.pop("city", None)
 
-        timezone = UNSET if (_v := d.pop("timezone", UNSET)) is None else _v
+        timezone = d.pop("timezone", None)
 
         web_search_location = cls(
             country=country,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -7,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.web_search_context_size import WebSearchContextSize
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.web_search_user_location import WebSearchUserLocation
@@ -20,15 +22,16 @@ T = TypeVar("T", bound="WebSearchOptions")
 class WebSearchOptions:
     """
     Attributes:
-        user_location (None | Unset | WebSearchUserLocation):
-        search_context_size (WebSearchContextSize | Unset): How much search context to use.
+        user_location (None | WebSearchUserLocation | Unset):
+        search_context_size (WebSearchContextSize | None): How much search context to use.
     """
 
-    user_location: None | Unset | WebSearchUserLocation = UNSET
-    search_context_size: WebSearchContextSize | Unset = UNSET
+    user_location: None | WebSearchUserLocation | Unset = UNSET
+    search_context_size: WebSearchContextSize | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
         user_location: dict[str, Any] | None | Unset
         if isinstance(self.user_location, Unset):
             user_location = UNSET
@@ -37,22 +40,31 @@ class WebSearchOptions:
         else:
             user_location = self.user_location
 
-        search_context_size: str | Unset = UNSET
-        if not isinstance(self.search_context_size, Unset):
-            search_context_size = self.search_context_size.value
+        search_context_size = self.search_context_size
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if user_location is not UNSET:
             field_dict["user_location"] = user_location
-        if search_context_size is not UNSET:
-            field_dict["search_context_size"] = search_context_size
+        if search_context_size is not None:
+            field_dict["search_context_size"] = search_context_size.value
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
         def _parse_user_location(data: object) -> None | Unset | WebSearchUserLocation:
@@ -72,13 +84,9 @@ class WebSearchOptions:
 
         user_location = _parse_user_location(d.pop("user_location", UNSET))
 
-        _search_context_size = (
-            UNSET if (_v := d.pop("search_context_size", UNSET)) is None else _v
-        )
-        search_context_size: WebSearchContextSize | Unset
-        if isinstance(_search_context_size, Unset):
-            search_context_size = UNSET
-        else:
+        _search_context_size = d.pop("search_context_size", None)
+        search_context_size: WebSearchContextSize | None = None
+        if _search_context_size is not None:
             search_context_size = WebSearchContextSize(_search_context_size)
 
         web_search_options = cls(

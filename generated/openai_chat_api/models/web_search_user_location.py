@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import builtins
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -7,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.web_search_user_location_type import WebSearchUserLocationType
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.web_search_location import WebSearchLocation
@@ -19,16 +22,17 @@ T = TypeVar("T", bound="WebSearchUserLocation")
 class WebSearchUserLocation:
     """
     Attributes:
-        type_ (WebSearchUserLocationType):  Default: WebSearchUserLocationType.APPROXIMATE.
+        type (WebSearchUserLocationType):
         approximate (WebSearchLocation): An approximate location for web search.
     """
 
     approximate: WebSearchLocation
-    type_: WebSearchUserLocationType = WebSearchUserLocationType.APPROXIMATE
+    type: WebSearchUserLocationType = WebSearchUserLocationType.APPROXIMATE
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        """The object as JSON-ready data: every field with its API name, unknown fields included."""
+        type_ = self.type.value
 
         approximate = self.approximate.to_dict()
 
@@ -43,15 +47,27 @@ class WebSearchUserLocation:
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The object as JSON text (what :meth:`to_dict` gives); :meth:`from_json` reads it back."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
+
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_json(cls: builtins.type[T], text: str | builtins.bytes) -> T:
+        """Read what :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         type_ = WebSearchUserLocationType(d.pop("type"))
 
         approximate = WebSearchLocation.from_dict(d.pop("approximate"))
 
         web_search_user_location = cls(
-            type_=type_,
+            type=type_,
             approximate=approximate,
         )
 

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -7,7 +6,7 @@ import httpx2
 from ...client import AuthenticatedClient, Client
 from ...models.chat_completion_deleted import ChatCompletionDeleted
 from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Response, status_code_of
 
 
 def _get_kwargs(
@@ -24,54 +23,61 @@ def _get_kwargs(
     return _kwargs
 
 
+_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError)
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx2.Response
-) -> ChatCompletionDeleted | ErrorResponse:
-    if response.status_code == 200:
-        response_200 = ChatCompletionDeleted.from_dict(response.json())
+) -> ChatCompletionDeleted | ErrorResponse | None:
+    try:
+        if response.status_code == 200:
+            response_200 = ChatCompletionDeleted.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 400:
+            response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+            return response_400
 
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 401:
+            response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+            return response_401
 
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 403:
+            response_403 = ErrorResponse.from_dict(response.json())
 
-        return response_403
+            return response_403
 
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 404:
+            response_404 = ErrorResponse.from_dict(response.json())
 
-        return response_404
+            return response_404
 
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 429:
+            response_429 = ErrorResponse.from_dict(response.json())
 
-        return response_429
+            return response_429
 
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 500:
+            response_500 = ErrorResponse.from_dict(response.json())
 
-        return response_500
+            return response_500
 
-    response_default = ErrorResponse.from_dict(response.json())
+        response_default = ErrorResponse.from_dict(response.json())
 
-    return response_default
+        return response_default
+
+    except _PARSE_ERRORS:
+        return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx2.Response
 ) -> Response[ChatCompletionDeleted | ErrorResponse]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code_of(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
