@@ -181,3 +181,52 @@ def test_event_stream_bodies_are_dropped_and_json_still_parses(
     response = create_thing.sync_detailed(client=client, body=models.ThingRequest(model="m"))
     assert type(response.parsed) is models.ThingResponse
     assert response.parsed.to_dict() == body
+
+
+# -- how the model template holds optional fields ---------------------------------------------------------
+
+
+def test_an_absent_or_null_response_field_reads_as_none(models: ModuleType):
+    payload = {"status": "ok", "derived": {"note": None, "extra": 1}, "parts": []}
+    response = models.ThingResponse.from_dict(payload)
+    assert response.usage is None and response.note is None
+    assert models.ThingResponse.from_dict({**payload, "usage": None, "note": None}) == response
+    assert response.to_dict() == payload
+    assert "Unset" not in attrs.fields_dict(models.ThingResponse)["usage"].type
+    assert "UNSET" not in repr(response) and "Unset" not in repr(response)
+    assert models.ThingResponse.from_dict({**payload, "usage": {"total": 3}}).usage.total == 3
+
+
+def test_a_required_nullable_response_field_left_out_is_written_as_null(models: ModuleType):
+    derived = models.Derived.from_dict({"extra": 1})
+    assert derived.note is None
+    assert derived.to_dict() == {"note": None, "extra": 1}
+
+
+def test_a_request_sends_only_what_was_given_and_null_only_where_allowed(models: ModuleType, api: ModuleType):
+    request = models.ThingRequest(model="m")
+    assert request.budget is api.types.UNSET and request.label is None
+    assert request.to_dict() == {"model": "m"}
+    # budget is nullable: None is sent as null. label is not: None means "not given".
+    assert models.ThingRequest(model="m", budget=None, label=None).to_dict() == {"model": "m", "budget": None}
+    assert models.ThingRequest.from_dict({"model": "m", "budget": None}).to_dict() == {
+        "model": "m",
+        "budget": None,
+    }
+    assert "budget=" not in repr(request) and "UNSET" not in repr(request)
+
+
+def test_attributes_carry_the_wire_names_unless_python_forbids(models: ModuleType):
+    payload = {
+        "status": "ok",
+        "derived": {"note": None, "extra": 1},
+        "parts": [],
+        "object": "thing",
+        "from": "x",
+    }
+    response = models.ThingResponse.from_dict(payload)
+    assert response.object == "thing"
+    assert response.from_ == "x"  # a keyword keeps the generator's suffix
+    assert response.to_dict() == payload
+    assert models.LeftPart(value="v").type == "left"
+    assert models.ThingRequest(model="m", format="f").to_dict() == {"model": "m", "format": "f"}
