@@ -17,13 +17,22 @@ the same treatment:
    model or another server sends (an unknown ``finish_reason``) parses; single-value enums (``role``,
    ``type``, ``object`` constants) stay, because they are what lets union parsing pick the right member,
    but they are no longer required in responses (some servers omit ``object``), and neither are
-   nullable fields (some servers leave out ``refusal`` rather than send ``null``);
+   nullable fields (some servers leave out ``refusal`` rather than send ``null``); those are listed in
+   the object's ``x-required-nullable``, so the model template reads a missing one as null and writes
+   it back as null, the shape the document requires;
 6. ``default`` values are removed, so the client never sends a value the caller did not set;
 7. ``text/event-stream`` bodies are dropped (the generator has no support for them; the façade streams);
 8. discriminated unions get the discriminator's constant on each member that lacks it, since the generator
    ignores discriminators and tries members in order;
 9. ``additionalProperties: false`` is removed, because the generator then drops fields the schema does not
-   name without a word; kept, they reach the caller and go back to the server unchanged.
+   name without a word; kept, they reach the caller and go back to the server unchanged;
+10. object schemas reachable from responses but from no request body or parameter get
+    ``x-response-only: true``. The model template (scripts/templates/model.py.jinja) holds an optional
+    field as ``X | None = None`` (None is "absent", never sent) wherever null is not a value the caller
+    could mean to send: every field the document does not let be null, and every field of a
+    response-only model. Only a nullable field of a model that can be sent keeps three states, with
+    ``UNSET`` for "not given" and ``None`` sent as ``null``. Schemas used on both sides (a tool call, a
+    content part) are request-side: a result may be sent back.
 """
 
 from __future__ import annotations
@@ -498,7 +507,10 @@ def _tag_discriminated(doc: dict[str, Any]):
 
 
 def mark_response_only(doc: dict[str, Any]) -> None:
-    """Object schemas that only ever arrive in responses get ``x-response-only`` (rule 10)."""
+    """Object schemas that only ever arrive in responses get ``x-response-only`` (rule 10).
+
+    A shared schema stays unmarked: its instances may be sent back, so its nullable fields need "not given".
+    """
 
     def mark(schema: dict[str, Any]) -> dict[str, Any]:
         if schema.get("type") == "object" or "properties" in schema:

@@ -230,3 +230,11 @@ def test_attributes_carry_the_wire_names_unless_python_forbids(models: ModuleTyp
     assert response.to_dict() == payload
     assert models.LeftPart(value="v").type == "left"
     assert models.ThingRequest(model="m", format="f").to_dict() == {"model": "m", "format": "f"}
+
+
+def test_response_only_schemas_and_required_nullable_fields_are_marked(prepared: dict):
+    schemas = prepared["components"]["schemas"]
+    marked = {name for name, schema in schemas.items() if schema.get(prepare_spec.RESPONSE_ONLY)}
+    assert {"ThingResponse", "Usage", "Derived", "LeftPart", "Cat"} <= marked
+    assert not marked & {"ThingRequest", "FirstShared", "SecondShared"}
+    assert schemas["Derived"][prepare_spec.REQUIRED_NULLABLE] == ["note"]
