@@ -48,7 +48,6 @@ import openai_chat as oc
 import pytest
 from openai_chat.local import LocalServer
 from openai_chat_api.models import CreateChatCompletionResponse, CreateChatCompletionStreamResponse
-from openai_chat_api.types import Unset
 
 _TESTS = str(Path(__file__).resolve().parents[1])
 if _TESTS not in sys.path:  # tests/ is not a package; the contract helper lives there
@@ -270,7 +269,7 @@ def client(local_server: LocalServer) -> Iterator[oc.Client]:
 
 
 def _usage(completion: oc.ChatCompletion) -> dict[str, Any] | None:
-    return None if isinstance(completion.usage, Unset) else completion.usage.to_dict()
+    return None if completion.usage is None else completion.usage.to_dict()
 
 
 # -- create and stream --------------------------------------------------------------------------------------
