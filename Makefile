@@ -20,9 +20,11 @@ $(STAMP): pyproject.toml
 
 generate: setup
 	$(BIN)/python scripts/generate.py --spec $(SPEC)
+	$(BIN)/python scripts/unasync.py
 
 check-generated: setup
 	$(BIN)/python scripts/generate.py --check --spec $(SPEC)
+	$(BIN)/python scripts/unasync.py --check
 
 lint: setup
 	$(BIN)/ruff check facade scripts tests $(wildcard bench)

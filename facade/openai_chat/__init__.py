@@ -21,8 +21,8 @@ __version__ = "0.1.0"
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
     # clients
-    "Client": "._client",
-    "AsyncClient": "._client",
+    "Client": "._sync.client",
+    "AsyncClient": "._async.client",
     "AzureClient": "._azure",
     "AsyncAzureClient": "._azure",
     "ClientOptions": "._options",
@@ -32,8 +32,8 @@ _EXPORTS: dict[str, str] = {
     "ChatCompletionChunk": "._models",
     "ChatCompletionMessage": "._models",
     "ParsedChatCompletionMessage": "._models",
-    "ChatStream": "._stream",
-    "AsyncChatStream": "._stream",
+    "ChatStream": "._sync.stream",
+    "AsyncChatStream": "._async.stream",
     "ContentDelta": "._events",
     "ReasoningDelta": "._events",
     "RefusalDelta": "._events",
@@ -43,8 +43,8 @@ _EXPORTS: dict[str, str] = {
     "accumulate_sse": "._api_helpers",
     "SSEDecoder": "._sse",
     "ServerSentEvent": "._sse",
-    "SyncPager": "._pagination",
-    "AsyncPager": "._pagination",
+    "SyncPager": "._sync.pager",
+    "AsyncPager": "._async.pager",
     # messages
     "system": "._messages",
     "developer": "._messages",
@@ -169,8 +169,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
 
     from ._accumulate import ChatCompletionAccumulator
     from ._api_helpers import accumulate_sse
+    from ._async.client import AsyncClient
+    from ._async.pager import AsyncPager
+    from ._async.stream import AsyncChatStream
     from ._azure import AsyncAzureClient, AzureClient
-    from ._client import AsyncClient, Client
     from ._events import ContentDelta, FinishEvent, ReasoningDelta, RefusalDelta, ToolCallArgumentsDelta
     from ._exceptions import (
         APIConnectionError,
@@ -201,10 +203,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ParsedChatCompletionMessage,
     )
     from ._options import ClientOptions
-    from ._pagination import AsyncPager, SyncPager
     from ._schema import json_schema_for, response_format_for
     from ._sse import ServerSentEvent, SSEDecoder
-    from ._stream import AsyncChatStream, ChatStream
     from ._structured import Structured
+    from ._sync.client import Client
+    from ._sync.pager import SyncPager
+    from ._sync.stream import ChatStream
     from ._tool_loop import ToolRunCompletion
     from ._tools import FunctionTool, decode_arguments, function_tool

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ._chunks import accumulate_sse_dict
 from ._models import ChatCompletion, completion_from_dict
-from ._streaming import accumulate_sse as _accumulate_sse_dict
 
 __all__ = ["accumulate_sse"]
 
@@ -18,4 +18,4 @@ def accumulate_sse(pieces: Iterable[bytes] | bytes) -> ChatCompletion:
     >>> accumulate_sse([body[:20], body[20:]]).text
     'Hi'
     """
-    return completion_from_dict(_accumulate_sse_dict(pieces))
+    return completion_from_dict(accumulate_sse_dict(pieces))

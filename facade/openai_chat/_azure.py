@@ -24,8 +24,9 @@ import attrs
 import httpx2
 from openai_chat_api.types import UNSET, Unset
 
-from ._client import AsyncClient, Client
+from ._async.client import AsyncClient
 from ._options import ClientOptions, _check_header_value
+from ._sync.client import Client
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack

@@ -1,8 +1,9 @@
 """``client.chat.run_tools(...)``: call the model, run the functions it asks for, repeat until it answers.
 
-The decisions live in one generator, :func:`_flow`, that does no I/O: it yields :class:`_Ask` ("call the
-model with this conversation") and :class:`_Run` ("run these tool calls") and is sent the answers back.
-:func:`run_tools` and :func:`arun_tools` are its two drivers; they differ only in how they wait.
+The decisions live in one generator, :func:`_flow`, that does no I/O: it yields :class:`Ask` ("call the
+model with this conversation") and :class:`Run` ("run these tool calls") and is sent the answers back.
+``arun_tools`` (``openai_chat._async.tools``) drives it, and the sync ``run_tools`` is generated from it;
+they differ in how they wait and in how one step's calls run (:func:`run_one`, :func:`arun_one`).
 
 What the loop returns is a :class:`ToolRunCompletion`: the last completion, plus ``messages`` (the whole
 conversation, ending with the model's last message) and ``completions`` (every model answer, in order).
@@ -13,23 +14,30 @@ passing ``result.messages`` back to ``run_tools`` runs them and carries on.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import datetime as dt
 import enum
 import inspect
 import json
-from collections.abc import Callable, Generator, Iterable, Mapping
+from collections.abc import Generator, Iterable, Mapping
 from typing import Any
 
 import attrs
-from openai_chat_api.types import UNSET, Unset
 
 from ._messages import normalize_messages
 from ._models import ChatCompletion
 from ._tools import FunctionTool, decode_arguments, prepare_tools
 
-__all__ = ["ToolRunCompletion", "run_tools", "arun_tools", "plan_call", "tool_result_content"]
+__all__ = [
+    "Ask",
+    "Run",
+    "ToolRunCompletion",
+    "arun_one",
+    "plan_call",
+    "run_one",
+    "start",
+    "tool_result_content",
+]
 
 # What a driver reports for one planned call: (result, None) or (None, the exception the tool raised).
 Outcome = tuple[Any, BaseException | None]
@@ -174,12 +182,12 @@ def _unanswered(conversation: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @attrs.frozen
-class _Ask:
+class Ask:
     messages: list[dict[str, Any]]
 
 
 @attrs.frozen
-class _Run:
+class Run:
     calls: list[PlannedCall]
 
 
@@ -188,15 +196,15 @@ def _flow(
     registry: Mapping[str, FunctionTool],
     max_steps: int,
     raise_on_error: bool,
-) -> Generator[_Ask | _Run, Any, ToolRunCompletion]:
+) -> Generator[Ask | Run, Any, ToolRunCompletion]:
     completions: list[ChatCompletion] = []
     pending = _unanswered(conversation)  # a conversation handed back after max_steps
     while True:
         if pending:
             planned = [plan_call(call, registry) for call in pending]
-            outcomes = yield _Run(planned)
+            outcomes = yield Run(planned)
             conversation.extend(_tool_messages(planned, outcomes, raise_on_error))
-        completion: ChatCompletion = yield _Ask(list(conversation))
+        completion: ChatCompletion = yield Ask(list(conversation))
         completions.append(completion)
         conversation.append(completion.to_message())
         pending = _unanswered(conversation)
@@ -204,7 +212,7 @@ def _flow(
             return _tool_run_completion(completion, conversation, completions)
 
 
-def _start(
+def start(
     messages: Any,
     tools: Iterable[Any],
     max_steps: int,
@@ -212,7 +220,7 @@ def _start(
     create_kwargs: Mapping[str, Any],
     *,
     is_async: bool,
-) -> tuple[list[dict[str, Any]], Generator[_Ask | _Run, Any, ToolRunCompletion]]:
+) -> tuple[list[dict[str, Any]], Generator[Ask | Run, Any, ToolRunCompletion]]:
     """Check the arguments (before any request) and start the flow; returns the definitions to send."""
     if isinstance(max_steps, bool) or not isinstance(max_steps, int) or max_steps < 1:
         raise ValueError(f"max_steps must be an int >= 1, got {max_steps!r}")
@@ -242,7 +250,7 @@ def _invoke(call: PlannedCall) -> Any:
     return call.tool.fn(**call.arguments)
 
 
-def _run_one(call: PlannedCall) -> Outcome:
+def run_one(call: PlannedCall) -> Outcome:
     if call.error is not None:
         return None, None
     try:
@@ -256,7 +264,7 @@ def _run_one(call: PlannedCall) -> Outcome:
     return value, None
 
 
-async def _arun_one(call: PlannedCall) -> Outcome:
+async def arun_one(call: PlannedCall) -> Outcome:
     if call.error is not None:
         return None, None
     try:
@@ -266,70 +274,3 @@ async def _arun_one(call: PlannedCall) -> Outcome:
     except Exception as exc:
         return None, exc
     return value, None
-
-
-def run_tools(
-    chat: Any,
-    *,
-    messages: Any,
-    tools: Iterable[Callable[..., Any] | FunctionTool | Mapping[str, Any]],
-    model: str | Unset = UNSET,
-    max_steps: int = 10,
-    raise_on_error: bool = False,
-    **create_kwargs: Any,
-) -> ToolRunCompletion:
-    """Call the model with ``tools``, run the calls it makes, and repeat until it answers without any.
-
-    ``max_steps`` caps the number of model calls. A tool that raises, an unknown tool name or arguments
-    that do not fit the function become a tool message ``"error: ..."`` the model can react to; with
-    ``raise_on_error=True`` they are raised instead. Other keyword arguments go to ``chat.create``.
-
-    >>> def add(a: int, b: int) -> int:
-    ...     "Add two integers."
-    ...     return a + b
-    >>> client.chat.run_tools(messages="What is 2 + 3?", tools=[add]).text       # doctest: +SKIP
-    '2 + 3 = 5.'
-    """
-    definitions, flow = _start(messages, tools, max_steps, raise_on_error, create_kwargs, is_async=False)
-    step = next(flow)
-    while True:
-        if isinstance(step, _Ask):
-            reply: Any = chat.create(messages=step.messages, model=model, tools=definitions, **create_kwargs)
-        else:
-            reply = [_run_one(call) for call in step.calls]
-        try:
-            step = flow.send(reply)
-        except StopIteration as done:
-            return done.value
-
-
-async def arun_tools(
-    chat: Any,
-    *,
-    messages: Any,
-    tools: Iterable[Callable[..., Any] | FunctionTool | Mapping[str, Any]],
-    model: str | Unset = UNSET,
-    max_steps: int = 10,
-    raise_on_error: bool = False,
-    **create_kwargs: Any,
-) -> ToolRunCompletion:
-    """The async :func:`run_tools`: async tools are awaited, and one step's calls run concurrently.
-
-    Plain functions run on the event loop's thread; make slow ones async (or wrap them in
-    ``asyncio.to_thread``) so they do not hold up the others.
-
-    >>> result = await client.chat.run_tools(messages="Weather in Oslo?", tools=[get_weather])  # doctest: +SKIP
-    """
-    definitions, flow = _start(messages, tools, max_steps, raise_on_error, create_kwargs, is_async=True)
-    step = next(flow)
-    while True:
-        if isinstance(step, _Ask):
-            reply: Any = await chat.create(
-                messages=step.messages, model=model, tools=definitions, **create_kwargs
-            )
-        else:
-            reply = list(await asyncio.gather(*(_arun_one(call) for call in step.calls)))
-        try:
-            step = flow.send(reply)
-        except StopIteration as done:
-            return done.value

@@ -26,9 +26,9 @@ from typing import Any, NoReturn, TextIO
 import httpx2
 
 from . import __version__
-from ._client import Client
 from ._exceptions import APIConnectionError, OpenAIError
 from ._models import ChatCompletion
+from ._sync.client import Client
 
 __all__ = ["main"]
 

@@ -23,7 +23,7 @@ import openai_chat as oc
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from openai_chat._streaming import accumulate_sse as accumulate_sse_dict
+from openai_chat._chunks import accumulate_sse_dict
 
 from . import registry
 from .payloads import DONE, chat_completion, sse_event

@@ -13,6 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openai_chat._accumulate import ChatCompletionAccumulator
+from openai_chat._async.chunks import aiter_chunk_dicts
+from openai_chat._chunks import StreamState
+from openai_chat._chunks import accumulate_sse_dict as accumulate_sse
 from openai_chat._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -22,7 +25,7 @@ from openai_chat._exceptions import (
     StreamError,
 )
 from openai_chat._models import completion_from_dict
-from openai_chat._streaming import StreamState, accumulate_sse, aiter_chunk_dicts, iter_chunk_dicts
+from openai_chat._sync.chunks import iter_chunk_dicts
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "sse"
 NAMES = sorted(p.name for p in FIXTURES.glob("*.sse"))

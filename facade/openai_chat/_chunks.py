@@ -1,20 +1,20 @@
-"""The chat stream layer over raw bytes: SSE events in, chunk dicts out, one decision at the end.
+"""Stream chunks from raw bytes: SSE events in, chunk dicts out, one decision at the end. No I/O.
 
-:class:`StreamState` does no I/O and is shared by the sync and async drivers, which differ only by
-``await`` and turn transport failures into this package's connection errors::
+:class:`StreamState` is driven by ``aiter_chunk_dicts`` (``openai_chat._async.chunks``) and the sync
+``iter_chunk_dicts`` generated from it, which turn transport failures into connection errors::
 
     acc = ChatCompletionAccumulator()
     for chunk in iter_chunk_dicts(response.iter_raw(), acc):
         ...                       # each chunk dict is already merged into acc
     acc.result_dict()             # the whole completion
 
-    accumulate_sse([b"data: {...}\\n\\n", b"data: [DONE]\\n\\n"])   # the same, in one call
+    accumulate_sse_dict([b"data: {...}\\n\\n", b"data: [DONE]\\n\\n"])   # the same, in one call
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import httpx2
@@ -29,7 +29,7 @@ from ._exceptions import (
 )
 from ._sse import ServerSentEvent, SSEDecoder
 
-__all__ = ["StreamState", "iter_chunk_dicts", "aiter_chunk_dicts", "accumulate_sse"]
+__all__ = ["StreamState", "accumulate_sse_dict", "connection_error"]
 
 _loads = json.loads
 # Event types that carry chunks. Servers that name their events use these; the standard's
@@ -149,7 +149,7 @@ class StreamState:
         raise StreamError(message, body=body, partial=self.accumulator.snapshot_dict())
 
 
-def _connection_error(exc: httpx2.RequestError, acc: ChatCompletionAccumulator) -> APIConnectionError:
+def connection_error(exc: httpx2.RequestError, acc: ChatCompletionAccumulator) -> APIConnectionError:
     try:
         request = exc.request
     except RuntimeError:
@@ -160,61 +160,20 @@ def _connection_error(exc: httpx2.RequestError, acc: ChatCompletionAccumulator) 
     return cls(f"Reading the stream {verb}: {detail}", request=request, partial=acc.snapshot_dict())
 
 
-def iter_chunk_dicts(pieces: Iterable[bytes], acc: ChatCompletionAccumulator) -> Iterator[dict[str, Any]]:
-    """Yield the chunk dicts of an SSE body given as byte pieces, merging each into ``acc``.
-
-    acc = ChatCompletionAccumulator()
-    texts = [c["choices"][0]["delta"].get("content") for c in iter_chunk_dicts(response.iter_raw(), acc)]
-    """
-    state = StreamState(acc)
-    feed = state.feed
-    iterator = iter(pieces)
-    while True:
-        try:
-            piece = next(iterator)
-        except StopIteration:
-            break
-        except httpx2.RequestError as exc:
-            raise _connection_error(exc, acc) from exc
-        if piece:
-            yield from feed(piece)
-    state.finish()
-
-
-async def aiter_chunk_dicts(
-    pieces: AsyncIterable[bytes], acc: ChatCompletionAccumulator
-) -> AsyncIterator[dict[str, Any]]:
-    """Async twin of :func:`iter_chunk_dicts`.
-
-    acc = ChatCompletionAccumulator()
-    async for chunk in aiter_chunk_dicts(response.aiter_raw(), acc):
-        ...
-    """
-    state = StreamState(acc)
-    feed = state.feed
-    iterator = pieces.__aiter__()
-    while True:
-        try:
-            piece = await iterator.__anext__()
-        except StopAsyncIteration:
-            break
-        except httpx2.RequestError as exc:
-            raise _connection_error(exc, acc) from exc
-        if piece:
-            for chunk in feed(piece):
-                yield chunk
-    state.finish()
-
-
-def accumulate_sse(pieces: Iterable[bytes] | bytes) -> dict[str, Any]:
+def accumulate_sse_dict(pieces: Iterable[bytes] | bytes) -> dict[str, Any]:
     """Read a whole chat completion SSE body and return the ``chat.completion`` dict.
 
-    accumulate_sse([b'data: {"choices": [{"index": 0, "delta": {"content": "Hi"}}]}\\n\\n',
-                    b"data: [DONE]\\n\\n"])["choices"][0]["message"]["content"]   # 'Hi'
+    >>> accumulate_sse_dict([b'data: {"choices": [{"index": 0, "delta": {"content": "Hi"}}]}\\n\\n',
+    ...                      b"data: [DONE]\\n\\n"])["choices"][0]["message"]["content"]
+    'Hi'
     """
     if isinstance(pieces, (bytes, bytearray, memoryview)):
         pieces = (bytes(pieces),)
     acc = ChatCompletionAccumulator()
-    for _ in iter_chunk_dicts(pieces, acc):
-        pass
+    state = StreamState(acc)
+    for piece in pieces:
+        if piece:
+            for _ in state.feed(piece):
+                pass
+    state.finish()
     return acc.result_dict()

@@ -1,0 +1,104 @@
+"""``client.chat.stream(...)``: a context manager over one streamed completion, read with ``async for``.
+
+The request is sent on enter (retries apply until a 2xx status arrives, never after the first body
+byte) and the response is closed on exit, on ``break`` and on errors, returning the connection to the
+pool. The sync ``ChatStream`` is generated from this module by ``scripts/unasync.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx2
+
+from .._accumulate import ChatCompletionAccumulator
+from .._events import ReasoningDelta, StreamEvent
+from .._models import ChatCompletion, ChatCompletionChunk, chunk_from_dict
+from .._request import Call
+from .._stream_base import Finisher, StreamBase, first_content
+from .chunks import aiter_chunk_dicts
+from .sender import AsyncSender
+
+__all__ = ["AsyncChatStream"]
+
+
+class AsyncChatStream(StreamBase):
+    """A streamed completion. ``async with client.chat.stream(...) as s: async for chunk in s: ...; await s.final()``."""
+
+    __slots__ = ("_sender",)
+
+    def __init__(self, sender: AsyncSender, call: Call, finish: Finisher, *, events: bool = False) -> None:
+        super().__init__(call, finish, events)
+        self._sender = sender
+
+    async def __aenter__(self) -> AsyncChatStream:
+        await self._open()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the response; the connection goes back to the pool."""
+        if self._response is not None:
+            await self._response.aclose()
+
+    async def _open(self) -> httpx2.Response:
+        if self._response is None:
+            self._opened(await self._sender.send(self._call))
+        return self._response  # type: ignore[return-value]
+
+    async def _dicts(self) -> AsyncIterator[dict[str, Any]]:
+        response = await self._open()
+        try:
+            async for chunk in aiter_chunk_dicts(response.aiter_bytes(), self._acc):
+                yield chunk
+            self._consumed = True
+        finally:
+            await response.aclose()
+
+    async def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
+        """Typed chunks, built one by one as they are read."""
+        self._claim()
+        async for chunk in self._dicts():
+            yield chunk_from_dict(chunk)
+
+    def dicts(self) -> AsyncIterator[dict[str, Any]]:
+        """Chunks as decoded JSON, the cheapest way through a stream."""
+        self._claim()
+        return self._dicts()
+
+    async def text(self) -> AsyncIterator[str]:
+        """The first choice's content deltas as plain strings."""
+        self._claim()
+        async for chunk in self._dicts():
+            content = first_content(chunk)
+            if content:
+                yield content
+
+    async def reasoning(self) -> AsyncIterator[str]:
+        """The first choice's reasoning deltas as plain strings (servers that send reasoning text)."""
+        async for event in self.events():
+            if isinstance(event, ReasoningDelta) and event.index == 0:
+                yield event.delta
+
+    async def events(self) -> AsyncIterator[StreamEvent]:
+        """Content, reasoning, refusal and tool-argument deltas and finish events, in order."""
+        self._claim()
+        self._acc = ChatCompletionAccumulator(events=True)
+        async for _ in self._dicts():
+            for event in self._acc.events:
+                yield event
+
+    async def final(self) -> ChatCompletion:
+        """Read what is left of the stream and return the whole completion."""
+        if not self._consumed:
+            self._check_readable()
+            self._started = True
+            async for _ in self._dicts():
+                pass
+        return self._finish(self._acc.result_dict(), self.request_id)
+
+    def __repr__(self) -> str:
+        return f"<AsyncChatStream request_id={self.request_id!r} chunks={self._acc.chunks}>"
