@@ -64,6 +64,7 @@ __all__ = [
     "ModerationParam",
     "ModerationPolicyParam",
     "ParallelToolCallsParam",
+    "ParseParams",
     "PredictionContentParam",
     "PromptCacheBreakpointParam",
     "PromptCacheModeEnumParam",
@@ -78,6 +79,7 @@ __all__ = [
     "ResponseModalitiesParam",
     "ServiceTierParam",
     "StopConfigurationParam",
+    "ToolRunParams",
     "UpdateChatCompletionBodyParam",
     "VerbosityParam",
     "VoiceIdsOrCustomVoiceParam",
@@ -685,6 +687,86 @@ class CreateParams(TypedDict, total=False):
     seed: int | None
     stream_options: ChatCompletionStreamOptionsParam
     tools: Sequence[ChatCompletionToolParam | CustomToolChatCompletionsParam]
+    tool_choice: ChatCompletionToolChoiceOptionParam
+    parallel_tool_calls: ParallelToolCallsParam
+    function_call: Literal["none", "auto"] | ChatCompletionFunctionCallOptionParam
+    functions: Sequence[ChatCompletionFunctionsParam]
+
+
+class ParseParams(TypedDict, total=False):
+    """The keyword arguments of ``chat.parse`` beside model, messages, stream, response_format: the fields of ``CreateChatCompletionRequestParam``."""
+
+    metadata: MetadataParam
+    top_logprobs: int | None
+    temperature: float | None
+    top_p: float | None
+    user: str
+    safety_identifier: str | None
+    prompt_cache_key: str | None
+    prompt_cache_retention: Literal["in_memory", "24h"] | None
+    prompt_cache_options: PromptCacheOptionsParam
+    service_tier: ServiceTierParam
+    modalities: ResponseModalitiesParam
+    verbosity: VerbosityParam
+    reasoning_effort: ReasoningEffortParam
+    max_completion_tokens: int | None
+    frequency_penalty: float | None
+    presence_penalty: float | None
+    web_search_options: CreateChatCompletionRequestWebSearchOptionsParam
+    audio: CreateChatCompletionRequestAudioParam | None
+    store: bool | None
+    moderation: ModerationParam | None
+    stop: StopConfigurationParam
+    logit_bias: Mapping[str, int] | None
+    logprobs: bool | None
+    max_tokens: int | None
+    n: int | None
+    prediction: PredictionContentParam | None
+    seed: int | None
+    stream_options: ChatCompletionStreamOptionsParam
+    tools: Sequence[ChatCompletionToolParam | CustomToolChatCompletionsParam]
+    tool_choice: ChatCompletionToolChoiceOptionParam
+    parallel_tool_calls: ParallelToolCallsParam
+    function_call: Literal["none", "auto"] | ChatCompletionFunctionCallOptionParam
+    functions: Sequence[ChatCompletionFunctionsParam]
+
+
+class ToolRunParams(TypedDict, total=False):
+    """The keyword arguments of ``chat.run_tools`` beside model, messages, stream, tools: the fields of ``CreateChatCompletionRequestParam``."""
+
+    metadata: MetadataParam
+    top_logprobs: int | None
+    temperature: float | None
+    top_p: float | None
+    user: str
+    safety_identifier: str | None
+    prompt_cache_key: str | None
+    prompt_cache_retention: Literal["in_memory", "24h"] | None
+    prompt_cache_options: PromptCacheOptionsParam
+    service_tier: ServiceTierParam
+    modalities: ResponseModalitiesParam
+    verbosity: VerbosityParam
+    reasoning_effort: ReasoningEffortParam
+    max_completion_tokens: int | None
+    frequency_penalty: float | None
+    presence_penalty: float | None
+    web_search_options: CreateChatCompletionRequestWebSearchOptionsParam
+    response_format: (
+        ResponseFormatTextParam
+        | ResponseFormatJsonSchemaParam
+        | ResponseFormatJsonObjectParam
+    )
+    audio: CreateChatCompletionRequestAudioParam | None
+    store: bool | None
+    moderation: ModerationParam | None
+    stop: StopConfigurationParam
+    logit_bias: Mapping[str, int] | None
+    logprobs: bool | None
+    max_tokens: int | None
+    n: int | None
+    prediction: PredictionContentParam | None
+    seed: int | None
+    stream_options: ChatCompletionStreamOptionsParam
     tool_choice: ChatCompletionToolChoiceOptionParam
     parallel_tool_calls: ParallelToolCallsParam
     function_call: Literal["none", "auto"] | ChatCompletionFunctionCallOptionParam
