@@ -47,13 +47,13 @@ def _text(value: object, what: str) -> str:
         raise APIResponseValidationError(
             f"stream chunk: {what} should be a string, got {type(value).__name__}"
         )
-    return value  # type: ignore[return-value]
+    return value
 
 
 def _index(value: object, what: str) -> int:
     if value.__class__ is not int and (not isinstance(value, int) or isinstance(value, bool)):
         raise APIResponseValidationError(f"stream chunk: {what} should be an integer, got {value!r}")
-    return value  # type: ignore[return-value]
+    return value
 
 
 def _list(value: object, what: str) -> list[Any]:
@@ -62,7 +62,7 @@ def _list(value: object, what: str) -> list[Any]:
     return value
 
 
-class _Parts(list):  # type: ignore[type-arg]
+class _Parts(list[str]):
     """Text arriving in pieces. Every 256 pieces the newest ones are joined into one string, so a long
     answer made of tiny deltas costs about its own size in memory rather than a string object per delta.
     Only the not-yet-joined tail is joined, which keeps the work linear in the answer's length."""
@@ -143,9 +143,9 @@ class _Choice:
     def __init__(self, index: int) -> None:
         self.index = index
         self.role: str | None = None
-        self.content: list[str] | None = None
+        self.content: _Parts | None = None
         self.content_len = 0
-        self.refusal: list[str] | None = None
+        self.refusal: _Parts | None = None
         self.refusal_len = 0
         # Reasoning text, kept under the field name the server used (older and newer spellings).
         self.reasoning_content: _Text | None = None
@@ -156,7 +156,7 @@ class _Choice:
         self.annotations: list[Any] | None = None
         self.logprobs: dict[str, list[Any] | None] | None = None
         self.finish_reason: str | None = None
-        self.delta_text: dict[str, list[str]] | None = None
+        self.delta_text: dict[str, _Parts] | None = None
         self.delta_extra: dict[str, Any] | None = None
         self.choice_extra: dict[str, Any] | None = None
 

@@ -38,7 +38,7 @@ class _TextDelta:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return (self.index, self.delta) == (other.index, other.delta)  # type: ignore[attr-defined]
+        return (self.index, self.delta) == (other.index, other.delta)
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -15,7 +15,7 @@ ValueError: temperature must be a number from 0 to 2, got 3
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -245,7 +245,8 @@ def _check_object(path: str, schema: dict[str, Any], value: Mapping[Any, Any]) -
     for key in schema.get("required") or ():  # after the given fields: a wrong `type` says so first
         if key not in value:
             raise ValueError(f"{path}.{key} is required ({describe(properties.get(key, {}))})")
-    return value if same else out  # the caller's dict is never changed; copied only when converted
+    # the caller's dict is never changed; copied only when converted
+    return value if same and isinstance(value, dict) else out
 
 
 def _check_key(path: str, names: dict[str, Any], key: str) -> None:
@@ -256,7 +257,7 @@ def _check_key(path: str, names: dict[str, Any], key: str) -> None:
         raise ValueError(f"{path} keys must match {pattern}, got {short(key)}")
 
 
-_CHECKS = {
+_CHECKS: dict[str, Callable[[str, dict[str, Any], Any], Any]] = {
     "string": _check_string,
     "integer": _check_number,
     "number": _check_number,
@@ -271,7 +272,7 @@ def _discriminator(union: list[dict[str, Any]]) -> str | None:
     objects = [m for m in union if "object" in _types(m) or m.get("properties")]
     if len(objects) < 2:
         return None
-    common = set.intersection(*(set(m.get("properties") or {}) for m in objects))
+    common: set[str] = set.intersection(*(set(m.get("properties") or {}) for m in objects))
     for key in sorted(common):
         if all(len(resolve(m["properties"][key]).get("enum") or ()) == 1 for m in objects):
             return key

@@ -41,6 +41,7 @@ _SET_ORIGINS = (set, frozenset, collections.abc.Set, collections.abc.MutableSet)
 _MAPPING_ORIGINS = (dict, collections.abc.Mapping, collections.abc.MutableMapping)
 _NAME_RE = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
 _NO_DEFAULT: Any = object()
+_FACTORY: type = type(attrs.Factory(list))  # the class of attrs.Factory(...) defaults
 
 # Formats are checked before the plain types because datetime is a subclass of date.
 _FORMATS: tuple[tuple[type, str], ...] = (
@@ -143,9 +144,7 @@ def _introspect(cls: type) -> Iterable[_Field]:
                 type=tp,
                 required=default is attrs.NOTHING,
                 description=f.metadata.get("description"),
-                default=_NO_DEFAULT
-                if default is attrs.NOTHING or isinstance(default, attrs.Factory)
-                else default,
+                default=_NO_DEFAULT if default is attrs.NOTHING or isinstance(default, _FACTORY) else default,
             )
     elif kind == "dataclass":
         for f in dataclasses.fields(cls):
