@@ -31,7 +31,10 @@ _EXPORTS: dict[str, str] = {
     "ChatCompletion": "._models",
     "ChatCompletionChunk": "._models",
     "ChatCompletionMessage": "._models",
+    "ParsedChatCompletion": "._models",
     "ParsedChatCompletionMessage": "._models",
+    "Message": "._models",
+    "ResponseInfo": "._response",
     "ChatStream": "._sync.stream",
     "AsyncChatStream": "._async.stream",
     "ContentDelta": "._events",
@@ -116,13 +119,16 @@ __all__ = [
     "IncompleteStreamError",
     "InternalServerError",
     "LengthFinishReasonError",
+    "Message",
     "NotFoundError",
     "OpenAIError",
+    "ParsedChatCompletion",
     "ParsedChatCompletionMessage",
     "PermissionDeniedError",
     "RateLimitError",
     "ReasoningDelta",
     "RefusalDelta",
+    "ResponseInfo",
     "SSEDecoder",
     "ServerSentEvent",
     "StreamError",
@@ -200,9 +206,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ChatCompletion,
         ChatCompletionChunk,
         ChatCompletionMessage,
+        Message,
+        ParsedChatCompletion,
         ParsedChatCompletionMessage,
     )
     from ._options import ClientOptions
+    from ._response import ResponseInfo
     from ._schema import json_schema_for, response_format_for
     from ._sse import ServerSentEvent, SSEDecoder
     from ._structured import Structured

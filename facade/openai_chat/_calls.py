@@ -6,25 +6,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypedDict, TypeVar
 from urllib.parse import quote
 
 import httpx2
 from openai_chat_api.client import Client as GeneratedClient
-from openai_chat_api.models import (
-    ChatCompletionList,
-    ChatCompletionMessageList,
-    ChatCompletionStoreMessage,
-)
+from openai_chat_api.models import ChatCompletionStoreMessage
+from openai_chat_api.request_types import CreateParams, ParseParams, ToolRunParams
 from openai_chat_api.types import Unset
 
 from ._exceptions import APIResponseValidationError
-from ._models import ChatCompletion, completion_from_dict
+from ._models import (
+    ChatCompletionDeleted,
+    ChatCompletionList,
+    ChatCompletionMessageList,
+    completion_from_dict,
+)
 from ._options import ClientOptions
 from ._params import CREATE_FIELDS, build_create_body, check_metadata, check_query, unexpected
 from ._request import Call
-from ._structured import split_response_format
+from ._response import Received, ResponseInfo
+from ._structured import Structured, split_response_format
+
+R = TypeVar("R")
+
+
+class RequestOptions(TypedDict, total=False):
+    """What every create-like call takes beside the API's fields: more headers, query or body, a timeout."""
+
+    extra_headers: Mapping[str, str] | None
+    extra_query: Mapping[str, Any] | None
+    extra_body: Mapping[str, Any] | None
+    timeout: float | httpx2.Timeout | None
+
+
+class CreateArgs(CreateParams, RequestOptions, total=False):
+    """The keyword arguments of ``chat.create`` and ``chat.stream`` beside model, messages and stream."""
+
+
+class ParseArgs(ParseParams, RequestOptions, total=False):
+    """The keyword arguments of ``chat.parse`` beside model, messages and response_format."""
+
+
+class ToolRunArgs(ToolRunParams, RequestOptions, total=False):
+    """The keyword arguments of ``chat.run_tools`` that go on to each model call."""
+
 
 _CREATE_KEYWORDS = frozenset(CREATE_FIELDS) - {"model", "messages", "stream"}  # those three are named
 
@@ -40,15 +67,19 @@ def _create_call(
     where: str,
     model: str | Unset,
     messages: Any,
-    params: dict[str, Any],
+    params: Mapping[str, Any],
     *,
     stream: bool,
-    extra_headers: Mapping[str, str] | None,
-    extra_query: Mapping[str, Any] | None,
-    extra_body: Mapping[str, Any] | None,
-    timeout: float | httpx2.Timeout | None,
 ) -> tuple[Call, Any]:
-    """The call for a create request and the caller's structured-output type (or None)."""
+    """The call for a create request and the caller's structured-output type (or None).
+
+    ``params`` holds the request's other fields and the :class:`RequestOptions`.
+    """
+    params = dict(params)
+    extra_headers = params.pop("extra_headers", None)
+    extra_query = params.pop("extra_query", None)
+    extra_body = params.pop("extra_body", None)
+    timeout = params.pop("timeout", None)
     _check_keywords(params, where)
     if isinstance(model, Unset):
         if options.model is None:
@@ -99,7 +130,7 @@ def _page_query(operation: str, **given: Any) -> dict[str, Any]:
     return query
 
 
-def _parse(parse: Any, data: Any, response: httpx2.Response) -> Any:
+def _parse(parse: Callable[[Any], R], data: Any, response: httpx2.Response) -> R:
     try:
         return parse(data)
     except APIResponseValidationError as exc:
@@ -114,21 +145,40 @@ def _parse(parse: Any, data: Any, response: httpx2.Response) -> Any:
         ) from exc
 
 
-def _completion(data: Any, response: httpx2.Response) -> ChatCompletion:
-    rid = response.headers.get("x-request-id")
-    return _parse(lambda d: completion_from_dict(d, rid), data, response)
+def _completion(
+    finish: Callable[[Any, ResponseInfo | None], R], data: Any, response: httpx2.Response, info: ResponseInfo
+) -> R:
+    """The result ``finish`` builds from a 2xx body, with the response it came in."""
+    return _parse(lambda d: finish(d, info), data, response)
 
 
-def _checked(parse: Any) -> Any:
-    """``parse`` for one list item, turning a malformed item into a typed error."""
+def _deleted(data: Any, response: httpx2.Response, info: ResponseInfo) -> ChatCompletionDeleted:
+    deleted = _parse(ChatCompletionDeleted.from_dict, data, response)
+    deleted._http = info
+    return deleted
 
-    def item(data: Any) -> Any:
+
+def _page(data: Any, response: httpx2.Response, info: ResponseInfo) -> tuple[dict[str, Any], ResponseInfo]:
+    """A list page's JSON and its response, or a typed error when the body is no JSON object."""
+    if not isinstance(data, dict):
+        raise APIResponseValidationError("a list page is not a JSON object", response=response, body=data)
+    return data, info
+
+
+def _checked(parse: Callable[[Any], R]) -> Callable[[Any, ResponseInfo], R]:
+    """``parse`` for one list item or page, turning a malformed one into a typed error; each result
+    carries the response its page came in."""
+
+    def item(data: Any, info: ResponseInfo) -> R:
         try:
-            return parse(data)
+            result = parse(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise APIResponseValidationError(
                 f"a list item does not match the API's schema: {type(exc).__name__}: {exc}", body=data
             ) from exc
+        if isinstance(result, Received):
+            result._http = info
+        return result
 
     return item
 
@@ -194,7 +244,5 @@ def _repr(cls: str, options: ClientOptions) -> str:
     return f"{cls}(base_url={options.base_url!r}, model={options.model!r}, max_retries={options.max_retries})"
 
 
-def _as_structured(response_format: Any) -> Any:
-    from ._structured import Structured
-
+def _as_structured(response_format: Any) -> Structured[Any]:
     return response_format if isinstance(response_format, Structured) else Structured(response_format)

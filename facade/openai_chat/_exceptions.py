@@ -26,9 +26,12 @@ Caller mistakes are plain ``ValueError`` / ``TypeError`` raised before any reque
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx2
+
+if TYPE_CHECKING:
+    from ._models import ChatCompletion
 
 __all__ = [
     "OpenAIError",
@@ -186,23 +189,39 @@ def make_status_error(response: httpx2.Response, body: object | None) -> APIStat
     return status_error_class(response.status_code)(message, response=response, body=body)
 
 
-class APIConnectionError(APIError):
+class _Partial:
+    """Errors that end a stream keep what arrived: ``partial`` typed, ``partial_dict`` as JSON."""
+
+    partial_dict: dict[str, Any] | None
+
+    @property
+    def partial(self) -> ChatCompletion | None:
+        """The completion accumulated before the stream ended, or None when nothing usable arrived."""
+        if self.partial_dict is None:
+            return None
+        from ._models import completion_from_dict
+
+        try:
+            return completion_from_dict(self.partial_dict)
+        except APIResponseValidationError:
+            return None  # too little arrived to make a completion: partial_dict has what did
+
+
+class APIConnectionError(_Partial, APIError):
     """The request could not be sent or the response could not be read to its end.
 
-    ``partial`` holds what a stream had accumulated before the connection failed (or ``None``).
+    ``partial`` is what a stream had accumulated before the connection failed (or ``None``).
     """
-
-    partial: Any
 
     def __init__(
         self,
         message: str = "Connection error.",
         *,
         request: httpx2.Request | None = None,
-        partial: Any = None,
+        partial: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message, request=request, body=None)
-        self.partial = partial
+        self.partial_dict = partial
 
 
 class APITimeoutError(APIConnectionError):
@@ -213,7 +232,7 @@ class APITimeoutError(APIConnectionError):
         message: str = "Request timed out.",
         *,
         request: httpx2.Request | None = None,
-        partial: Any = None,
+        partial: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message, request=request, partial=partial)
 
@@ -238,34 +257,37 @@ class APIResponseValidationError(APIError):
         self.request_id = response.headers.get("x-request-id") if response is not None else None
 
 
-class StreamError(APIError):
-    """The server sent an error event inside a stream that had started with a 2xx status."""
+class StreamError(_Partial, APIError):
+    """The server sent an error event inside a stream that had started with a 2xx status.
+
+    ``partial`` is the completion accumulated before the error.
+    """
 
     code: str | None
     type: str | None
     param: str | None
-    partial: Any
 
-    def __init__(self, message: str, *, body: object | None = None, partial: Any = None) -> None:
+    def __init__(
+        self, message: str, *, body: object | None = None, partial: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message, body=body)
         fields = _error_fields(body)
         self.code = _str_or_none(fields.get("code"))
         self.type = _str_or_none(fields.get("type"))
         self.param = _str_or_none(fields.get("param"))
-        self.partial = partial
+        self.partial_dict = partial
 
 
-class IncompleteStreamError(APIError):
+class IncompleteStreamError(_Partial, APIError):
     """A stream ended without ``[DONE]`` and before every choice had a finish reason.
 
-    ``partial`` is the completion accumulated so far, so nothing is lost silently.
+    ``partial`` is the completion accumulated so far (``partial_dict`` the same as JSON), so nothing is
+    lost silently.
     """
 
-    partial: Any
-
-    def __init__(self, message: str, *, partial: Any = None) -> None:
+    def __init__(self, message: str, *, partial: dict[str, Any] | None = None) -> None:
         super().__init__(message)
-        self.partial = partial
+        self.partial_dict = partial
 
 
 class StructuredOutputError(APIError):

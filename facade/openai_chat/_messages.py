@@ -13,8 +13,9 @@ import base64
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
+import attrs
 from openai_chat_api.models import (
     ChatCompletionMessageCustomToolCall,
     ChatCompletionMessageToolCall,
@@ -43,6 +44,7 @@ from openai_chat_api.models import (
 from openai_chat_api.request_rules import BODIES, SCHEMAS
 from openai_chat_api.types import UNSET
 
+from ._models import Message
 from ._rules import check_value, members, resolve
 
 __all__ = [
@@ -58,6 +60,8 @@ __all__ = [
     "refusal",
     "normalize_messages",
     "MESSAGE_ROLES",
+    "Messages",
+    "MessageLike",
 ]
 
 TextPart = ChatCompletionRequestMessageContentPartText
@@ -67,6 +71,13 @@ FilePart = ChatCompletionRequestMessageContentPartFile
 RefusalPart = ChatCompletionRequestMessageContentPartRefusal
 UserPart = TextPart | ImagePart | AudioPart | FilePart
 ToolCall = ChatCompletionMessageToolCall | ChatCompletionMessageCustomToolCall
+
+# What ``messages`` takes: one string (a user message), or messages built here, completions' messages
+# (and stored ones), and plain dicts, in any mix.
+MessageLike: TypeAlias = (
+    Message | ChatCompletionResponseMessage | ChatCompletionStoreMessage | Mapping[str, Any]
+)
+Messages: TypeAlias = str | Iterable[MessageLike]
 
 _MESSAGES: dict[str, Any] = resolve(SCHEMAS[BODIES["createChatCompletion"]])["properties"]["messages"]
 # the roles, as the message union's members pin them
@@ -253,6 +264,34 @@ def file(
 
 
 # -- messages --------------------------------------------------------------------------------------------------
+# The builders return the generated request models, as subclasses that are also a :class:`Message`, so a
+# list of them and of completions' messages is a ``list[Message]`` to a type checker.
+
+
+@attrs.define(repr=False)
+class SystemMessage(ChatCompletionRequestSystemMessage, Message):
+    """What :func:`system` returns."""
+
+
+@attrs.define(repr=False)
+class DeveloperMessage(ChatCompletionRequestDeveloperMessage, Message):
+    """What :func:`developer` returns."""
+
+
+@attrs.define(repr=False)
+class UserMessage(ChatCompletionRequestUserMessage, Message):
+    """What :func:`user` returns."""
+
+
+@attrs.define(repr=False)
+class AssistantMessage(ChatCompletionRequestAssistantMessage, Message):
+    """What :func:`assistant` returns."""
+
+
+@attrs.define(repr=False)
+class ToolMessage(ChatCompletionRequestToolMessage, Message):
+    """What :func:`tool` returns."""
+
 
 _PART_CLASSES: dict[str, Any] = {
     "text": TextPart,
@@ -284,30 +323,26 @@ def _text_content(kind: str, content: Any) -> str | list[TextPart]:
     raise TypeError(f"{kind}: content must be a str or a non-empty list of text parts, got {content!r:.80}")
 
 
-def system(
-    content: str | Sequence[str | TextPart], *, name: str | None = None
-) -> ChatCompletionRequestSystemMessage:
+def system(content: str | Sequence[str | TextPart], *, name: str | None = None) -> SystemMessage:
     """A system message.
 
     >>> system("Answer in French.").to_dict()
     {'content': 'Answer in French.', 'role': 'system'}
     """
-    return ChatCompletionRequestSystemMessage(
+    return SystemMessage(
         content=_text_content("system", content),
         role=ChatCompletionRequestSystemMessageRole.SYSTEM,
         name=name,
     )
 
 
-def developer(
-    content: str | Sequence[str | TextPart], *, name: str | None = None
-) -> ChatCompletionRequestDeveloperMessage:
+def developer(content: str | Sequence[str | TextPart], *, name: str | None = None) -> DeveloperMessage:
     """A developer message (what newer models take instead of a system message).
 
     >>> developer("Answer in French.").to_dict()
     {'content': 'Answer in French.', 'role': 'developer'}
     """
-    return ChatCompletionRequestDeveloperMessage(
+    return DeveloperMessage(
         content=_text_content("developer", content),
         role=ChatCompletionRequestDeveloperMessageRole.DEVELOPER,
         name=name,
@@ -317,9 +352,7 @@ def developer(
 _USER_PARTS = (TextPart, ImagePart, AudioPart, FilePart)
 
 
-def user(
-    *parts: str | UserPart | Mapping[str, Any], name: str | None = None
-) -> ChatCompletionRequestUserMessage:
+def user(*parts: str | UserPart | Mapping[str, Any], name: str | None = None) -> UserMessage:
     """A user message: one string, or text, image, audio and file parts in order.
 
     >>> user("What is in this picture?", image("https://example.com/cat.png")).to_dict()["content"][0]
@@ -332,9 +365,7 @@ def user(
         content = parts[0]
     else:
         content = [_part("user", f"parts[{i}]", p, _USER_PARTS) for i, p in enumerate(parts)]
-    return ChatCompletionRequestUserMessage(
-        content=content, role=ChatCompletionRequestUserMessageRole.USER, name=name
-    )
+    return UserMessage(content=content, role=ChatCompletionRequestUserMessageRole.USER, name=name)
 
 
 def _tool_call(where: str, item: Any) -> ToolCall:
@@ -364,7 +395,7 @@ def assistant(
     refusal: str | None = None,
     *,
     name: str | None = None,
-) -> ChatCompletionRequestAssistantMessage:
+) -> AssistantMessage:
     """An assistant message, for replaying what the model said earlier (text, tool calls or a refusal).
 
     >>> assistant("Bonjour !").to_dict()
@@ -383,7 +414,7 @@ def assistant(
                 f"assistant: tool_calls must be a list of tool calls, got {type(tool_calls).__name__}"
             )
         calls = [_tool_call(f"tool_calls[{i}]", c) for i, c in enumerate(tool_calls)] or None
-    return ChatCompletionRequestAssistantMessage(
+    return AssistantMessage(
         role=ChatCompletionRequestAssistantMessageRole.ASSISTANT,
         content=UNSET if text is None else text,
         refusal=UNSET if refusal is None else refusal,
@@ -392,7 +423,7 @@ def assistant(
     )
 
 
-def tool(tool_call_id: str, content: str | Sequence[str | TextPart]) -> ChatCompletionRequestToolMessage:
+def tool(tool_call_id: str, content: str | Sequence[str | TextPart]) -> ToolMessage:
     """The result of a tool call, answering the call with this id.
 
     >>> tool("call_1", "22 degrees").to_dict()
@@ -405,7 +436,7 @@ def tool(tool_call_id: str, content: str | Sequence[str | TextPart]) -> ChatComp
             f"tool: content must be a str or a list of text parts, got {type(content).__name__}"
             " (encode other results first, e.g. with json.dumps)"
         )
-    return ChatCompletionRequestToolMessage(
+    return ToolMessage(
         role=ChatCompletionRequestToolMessageRole.TOOL,
         content=_text_content("tool", content),
         tool_call_id=tool_call_id,
@@ -445,7 +476,7 @@ def _part_dict(part: Any) -> Any:
     return part.to_dict() if hasattr(part, "to_dict") else part
 
 
-def _check_dict(where: str, message: Mapping[str, Any]) -> Mapping[str, Any]:
+def _check_dict(where: str, message: dict[str, Any]) -> dict[str, Any]:
     """A message dict with builder parts and tool calls inside it as plain dicts (checked later, by the spec)."""
     content = message.get("content")
     if isinstance(content, list) and any(hasattr(p, "to_dict") or isinstance(p, str) for p in content):
@@ -461,17 +492,23 @@ def _check_dict(where: str, message: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 _PLAIN_TEXT_ROLES: dict[type, str] = {
+    UserMessage: "user",
+    SystemMessage: "system",
+    DeveloperMessage: "developer",
     ChatCompletionRequestUserMessage: "user",
     ChatCompletionRequestSystemMessage: "system",
     ChatCompletionRequestDeveloperMessage: "developer",
 }
 
 
-def _is_plain_text(message: Any) -> bool:
-    return type(message.content) is str and message.name is None and not message.additional_properties
+def _plain_text(message: Any) -> str | None:
+    """The text of a builder's message that is only a role and a string, else None."""
+    content = message.content
+    plain = type(content) is str and message.name is None and not message.additional_properties
+    return content if plain else None
 
 
-def normalize_messages(messages: str | Iterable[Any]) -> list[dict[str, Any]]:
+def normalize_messages(messages: Messages) -> list[dict[str, Any]]:
     """The conversation as the JSON-ready ``messages`` list of a request.
 
     Takes a string (one user message), or a list of builder results, generated message models, plain
@@ -498,13 +535,15 @@ def normalize_messages(messages: str | Iterable[Any]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for i, item in enumerate(messages):
         if isinstance(item, dict):
-            out.append(_check_dict(f"messages[{i}]", item))  # type: ignore[arg-type]
-        elif (role := _PLAIN_TEXT_ROLES.get(type(item))) is not None and _is_plain_text(item):
-            out.append({"role": role, "content": item.content})  # what to_dict gives, without its overhead
+            out.append(_check_dict(f"messages[{i}]", item))
+        elif (role := _PLAIN_TEXT_ROLES.get(type(item))) is not None and (
+            content := _plain_text(item)
+        ) is not None:
+            out.append({"role": role, "content": content})  # what to_dict gives, without its overhead
         elif isinstance(item, (ChatCompletionResponseMessage, ChatCompletionStoreMessage)):
             out.append(_from_response(item))
         elif isinstance(item, Mapping):
-            out.append(_check_dict(f"messages[{i}]", dict(item)))  # type: ignore[arg-type]
+            out.append(_check_dict(f"messages[{i}]", dict(item)))
         elif hasattr(item, "to_dict") and not isinstance(item, type):
             out.append(_check_dict(f"messages[{i}]", item.to_dict()))
         else:
@@ -512,4 +551,5 @@ def normalize_messages(messages: str | Iterable[Any]) -> list[dict[str, Any]]:
                 f"messages[{i}] must be a message dict, a message built with user()/system()/..., or a"
                 f" completion's message; got {type(item).__name__}"
             )
-    return check_value("messages", _MESSAGES, out)  # type: ignore[no-any-return]
+    checked: list[dict[str, Any]] = check_value("messages", _MESSAGES, out)
+    return checked

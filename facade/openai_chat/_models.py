@@ -1,11 +1,12 @@
-"""The completion type users get back: the generated model plus a few conveniences."""
+"""The results users get back: the generated models plus a few conveniences and their HTTP response."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
+from openai_chat_api import models as generated
 from openai_chat_api.models import (
     ChatCompletionMessageCustomToolCall,
     ChatCompletionMessageToolCall,
@@ -15,23 +16,42 @@ from openai_chat_api.models import (
 )
 
 from ._exceptions import APIResponseValidationError
+from ._response import Received, ResponseInfo, received_field
 
 __all__ = [
     "ChatCompletion",
     "ChatCompletionChunk",
+    "ChatCompletionDeleted",
+    "ChatCompletionList",
     "ChatCompletionMessage",
+    "ChatCompletionMessageList",
+    "Message",
+    "ParsedChatCompletion",
+    "ParsedChatCompletionMessage",
     "completion_from_dict",
     "chunk_from_dict",
 ]
 
 ChatCompletionChunk = CreateChatCompletionStreamResponse
 
+T = TypeVar("T")
 _C = TypeVar("_C", bound="ChatCompletion")
 _MESSAGE_FIELDS = [f.name for f in attrs.fields(ChatCompletionResponseMessage) if f.init]
 
 
+class Message:
+    """What can go in a conversation: every message builder's result (``user(...)``, ``system(...)``, …)
+    and a completion's message. Plain dicts are welcome too; annotate a mixed list as
+    ``list[Message | dict[str, Any]]``.
+
+    >>> conversation: list[Message] = [user("Hi"), completion.message, user("And in French?")]  # doctest: +SKIP
+    """
+
+    __slots__ = ()
+
+
 @attrs.define(repr=False)  # keeps the generated repr, which leaves out what was not given
-class ChatCompletionMessage(ChatCompletionResponseMessage):
+class ChatCompletionMessage(ChatCompletionResponseMessage, Message):
     """A completion's message (the generated ``ChatCompletionResponseMessage``) plus ``reasoning``.
 
     >>> m = ChatCompletionMessage.from_dict({"role": "assistant", "content": "4", "reasoning_content": "2+2"})
@@ -50,18 +70,27 @@ class ChatCompletionMessage(ChatCompletionResponseMessage):
         return value if isinstance(value, str) else None
 
 
+_M = TypeVar("_M", bound="ChatCompletionMessage")
+
+
 def _with_reasoning(message: ChatCompletionResponseMessage) -> ChatCompletionMessage:
     """``message`` as a :class:`ChatCompletionMessage` (same values; unknown fields shared, not copied)."""
-    if isinstance(message, ChatCompletionMessage):
+    return _message_as(ChatCompletionMessage, message)
+
+
+def _message_as(cls: type[_M], message: ChatCompletionResponseMessage) -> _M:
+    if isinstance(message, cls):
         return message
-    out = ChatCompletionMessage(**{name: getattr(message, name) for name in _MESSAGE_FIELDS})
+    out = cls(**{name: getattr(message, name) for name in _MESSAGE_FIELDS})
     out.additional_properties = message.additional_properties
     return out
 
 
 @attrs.define(repr=False)  # keeps the generated repr, which leaves out what was not given
-class ChatCompletion(CreateChatCompletionResponse):
+class ChatCompletion(CreateChatCompletionResponse, Received):
     """A completion (the generated ``CreateChatCompletionResponse``) with shortcuts to its first choice.
+
+    ``http`` is the HTTP response it came in (status, headers, retries); ``request_id`` its request id.
 
     >>> c = ChatCompletion.from_dict({"id": "c1", "object": "chat.completion", "created": 0, "model": "m",
     ...     "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
@@ -71,7 +100,7 @@ class ChatCompletion(CreateChatCompletionResponse):
     """
 
     request_id: str | None = attrs.field(default=None, kw_only=True, eq=False)
-    parsed: Any = attrs.field(default=None, kw_only=True, eq=False)
+    _http: ResponseInfo | None = received_field()
 
     @classmethod
     def from_dict(cls: type[_C], src_dict: Mapping[str, Any]) -> _C:
@@ -123,15 +152,22 @@ class ChatCompletion(CreateChatCompletionResponse):
 _SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
 
 
-def completion_from_dict(data: Mapping[str, Any], request_id: str | None = None) -> ChatCompletion:
+def completion_from_dict(data: Mapping[str, Any], info: ResponseInfo | None = None) -> ChatCompletion:
     """The typed completion, or APIResponseValidationError when ``data`` is not shaped like one."""
+    return build_completion(ChatCompletion, data, info)
+
+
+def build_completion(cls: type[_C], data: Mapping[str, Any], info: ResponseInfo | None = None) -> _C:
+    """:func:`completion_from_dict` for a subclass of :class:`ChatCompletion`."""
     try:
-        completion = ChatCompletion.from_dict(data)
+        completion = cls.from_dict(data)
     except _SHAPE_ERRORS as exc:
         raise APIResponseValidationError(
             f"completion does not match the API's schema: {type(exc).__name__}: {exc}", body=data
         ) from exc
-    completion.request_id = request_id
+    if info is not None:
+        completion._http = info
+        completion.request_id = info.request_id
     return completion
 
 
@@ -146,7 +182,51 @@ def chunk_from_dict(data: Mapping[str, Any]) -> ChatCompletionChunk:
 
 
 @attrs.define(repr=False)
-class ParsedChatCompletionMessage(ChatCompletionMessage):
+class ParsedChatCompletionMessage(ChatCompletionMessage, Generic[T]):
     """A response message whose JSON answer was parsed into the caller's type (``parsed``)."""
 
-    parsed: Any = attrs.field(default=None, kw_only=True, eq=False)
+    parsed: T | None = attrs.field(default=None, kw_only=True, eq=False)
+
+
+@attrs.define(repr=False)
+class ParsedChatCompletion(ChatCompletion, Generic[T]):
+    """What ``chat.parse`` returns: a completion whose first answer is parsed into the caller's type.
+
+    ``parsed`` is None when the model refused (``refusal`` says why) or sent no content.
+
+    >>> city = client.chat.parse(messages="A city in Norway?", response_format=City).parsed  # doctest: +SKIP
+    """
+
+    parsed: T | None = attrs.field(default=None, kw_only=True, eq=False)
+
+    @property
+    def message(self) -> ParsedChatCompletionMessage[T]:
+        """The first choice's message, with its ``parsed`` answer."""
+        message = super().message
+        if isinstance(message, ParsedChatCompletionMessage):
+            return message
+        return _message_as(ParsedChatCompletionMessage, message)  # built from data: nothing parsed
+
+
+# -- the other results of the stored-completion calls, with the HTTP response they came in ----------------
+
+
+@attrs.define(repr=False)
+class ChatCompletionDeleted(generated.ChatCompletionDeleted, Received):
+    """What ``chat.completions.delete`` returns (``deleted``, ``id``), with ``http``."""
+
+    _http: ResponseInfo | None = received_field()
+
+
+@attrs.define(repr=False)
+class ChatCompletionList(generated.ChatCompletionList, Received):
+    """One page of ``chat.completions.list`` (``data``, ``has_more``, ``last_id``), with ``http``."""
+
+    _http: ResponseInfo | None = received_field()
+
+
+@attrs.define(repr=False)
+class ChatCompletionMessageList(generated.ChatCompletionMessageList, Received):
+    """One page of ``chat.completions.messages``, with ``http``."""
+
+    _http: ResponseInfo | None = received_field()

@@ -3,25 +3,45 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
-from ._models import ChatCompletion, ParsedChatCompletionMessage, completion_from_dict
+from ._models import (
+    ChatCompletion,
+    ParsedChatCompletion,
+    ParsedChatCompletionMessage,
+    build_completion,
+    completion_from_dict,
+)
+from ._response import ResponseInfo
 
-__all__ = ["Structured", "split_response_format", "completion_finisher"]
+__all__ = ["Structured", "split_response_format", "completion_finisher", "parsed_finisher", "Finisher"]
+
+T = TypeVar("T")
+# Builds the final typed completion from its dict and the response it came in.
+Finisher = Callable[[dict[str, Any], "ResponseInfo | None"], ChatCompletion]
+ParsedFinisher = Callable[[dict[str, Any], "ResponseInfo | None"], ParsedChatCompletion[Any]]
 
 _WIRE_TYPES = frozenset({"text", "json_object", "json_schema"})
 _SCHEMA_TYPES = frozenset({"object", "array", "string", "number", "integer", "boolean", "null"})
 _SCHEMA_KEYS = ("properties", "$schema", "$ref", "anyOf", "oneOf", "allOf", "items", "enum")
 
 
-class Structured:
+class Structured(Generic[T]):
     """A type (or JSON schema) to parse the answer into, with the schema name and strictness to send.
 
-    >>> client.chat.create(messages="A city?", response_format=Structured(City, name="city"))  # doctest: +SKIP
+    >>> client.chat.parse(messages="A city?", response_format=Structured(City, name="city"))  # doctest: +SKIP
     """
 
     __slots__ = ("type", "name", "strict")
 
+    @overload
+    def __init__(
+        self: Structured[T], tp: type[T], *, name: str | None = None, strict: bool = True
+    ) -> None: ...
+    @overload
+    def __init__(
+        self: Structured[Any], tp: Mapping[str, Any], *, name: str | None = None, strict: bool = True
+    ) -> None: ...
     def __init__(self, tp: Any, *, name: str | None = None, strict: bool = True) -> None:
         self.type, self.name, self.strict = tp, name, strict
 
@@ -63,18 +83,20 @@ def split_response_format(value: Any) -> tuple[Any, Any]:
     )
 
 
-def completion_finisher(output_type: Any) -> Callable[[dict[str, Any], str | None], ChatCompletion]:
+def completion_finisher(output_type: Any) -> Finisher:
     """Builds the typed completion from its dict, parsing each choice's answer when a type was given."""
-    if output_type is None:
-        return completion_from_dict
+    return completion_from_dict if output_type is None else parsed_finisher(output_type)
 
+
+def parsed_finisher(output_type: Any) -> ParsedFinisher:
+    """Builds the :class:`ParsedChatCompletion` from its dict, each choice's answer parsed into ``output_type``."""
     from ._schema import parse_content
 
-    def finish(data: dict[str, Any], request_id: str | None) -> ChatCompletion:
-        completion = completion_from_dict(data, request_id)
+    def finish(data: dict[str, Any], info: ResponseInfo | None) -> ParsedChatCompletion[Any]:
+        completion: ParsedChatCompletion[Any] = build_completion(ParsedChatCompletion, data, info)
         for raw, choice in zip(data.get("choices") or (), completion.choices, strict=False):
             message = raw.get("message") or {}
-            parsed_message = ParsedChatCompletionMessage.from_dict(message)
+            parsed_message: ParsedChatCompletionMessage[Any] = ParsedChatCompletionMessage.from_dict(message)
             parsed_message.parsed = parse_content(
                 output_type,
                 message.get("content"),
@@ -84,7 +106,7 @@ def completion_finisher(output_type: Any) -> Callable[[dict[str, Any], str | Non
             )
             choice.message = parsed_message
         if completion.choices:
-            completion.parsed = completion.choices[0].message.parsed
+            completion.parsed = completion.message.parsed
         return completion
 
     return finish

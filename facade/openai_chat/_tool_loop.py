@@ -61,7 +61,7 @@ def _tool_run_completion(
 ) -> ToolRunCompletion:
     fields = attrs.fields(ChatCompletion)
     result = ToolRunCompletion(
-        **{f.alias: getattr(last, f.name) for f in fields if f.init},
+        **{f.alias or f.name: getattr(last, f.name) for f in fields if f.init},
         messages=messages,
         completions=completions,
     )
@@ -175,7 +175,7 @@ def _unanswered(conversation: list[dict[str, Any]]) -> list[dict[str, Any]]:
             answered.add(message.get("tool_call_id"))
         elif role == "assistant":
             calls = message.get("tool_calls") or []
-            return [c for c in calls if isinstance(c, Mapping) and c.get("id") not in answered]
+            return [c for c in calls if isinstance(c, dict) and c.get("id") not in answered]
         else:
             return []
     return []

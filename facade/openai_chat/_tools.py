@@ -17,7 +17,7 @@ import attrs
 
 from ._schema import _NAME_RE, _NO_DEFAULT, _Field, _json_type, _parse_fields, _SchemaBuilder
 
-__all__ = ["FunctionTool", "function_tool", "decode_arguments", "prepare_tools"]
+__all__ = ["FunctionTool", "ToolLike", "function_tool", "decode_arguments", "prepare_tools"]
 
 _SECTION_RE = re.compile(
     r"^(args|arguments|parameters|params|keyword args|keyword arguments|other parameters|returns?|yields?|"
@@ -219,6 +219,10 @@ def decode_arguments(tool: FunctionTool, arguments_json: str | bytes | Mapping[s
         raise ValueError(f"tool {tool.name!r}: {exc}") from exc
 
 
+# What a tools list may hold: a plain function, a FunctionTool, or a tool definition (dict or model).
+ToolLike = Callable[..., Any] | FunctionTool | Mapping[str, Any]
+
+
 def _definition_name(definition: Mapping[str, Any], where: str) -> str | None:
     kind = definition.get("type")
     if not isinstance(kind, str):
@@ -231,7 +235,7 @@ def _definition_name(definition: Mapping[str, Any], where: str) -> str | None:
 
 
 def prepare_tools(
-    tools: Iterable[Callable[..., Any] | FunctionTool | Mapping[str, Any]],
+    tools: Iterable[ToolLike],
 ) -> tuple[list[dict[str, Any]], dict[str, FunctionTool]]:
     """The definitions to send for the caller's tools, and the tools that can run, by name.
 
@@ -263,6 +267,7 @@ def prepare_tools(
             raise TypeError(
                 f"{where}: expected a function, a FunctionTool or a tool definition, got {type(item).__name__}"
             )
+        name: str | None
         if tool is not None:
             definition, name = tool.definition, tool.name
             registry[name] = tool

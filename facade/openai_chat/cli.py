@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import httpx2
+from openai_chat_api.request_types import CreateParams
 
 from . import __version__
 from ._exceptions import APIConnectionError, OpenAIError
@@ -181,7 +182,7 @@ def _metadata(args: argparse.Namespace) -> dict[str, str] | None:
 
 def _answer(client: Client, args: argparse.Namespace, model: str, messages: list[Any]) -> ChatCompletion:
     """One turn: the completion as JSON with --json, else its text streamed to stdout as it arrives."""
-    params: dict[str, Any] = {}
+    params: CreateParams = {}
     if args.max_tokens is not None:
         params["max_tokens"] = args.max_tokens
     out = sys.stdout
@@ -425,7 +426,7 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx2.Client | None
             return exc.code if isinstance(exc.code, int) else 0
         secrets.append(args.api_key)
         with _client(args, http_client) as client:
-            return args.run(client, args)
+            return int(args.run(client, args))
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, and keep Python from complaining at exit.
         with contextlib.suppress(OSError, ValueError):

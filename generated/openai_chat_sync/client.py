@@ -8,21 +8,18 @@ This module is the source of ``Client`` too: ``scripts/unasync.py`` writes the s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Unpack
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal, Self, TypeVar, Unpack, overload
 
 import httpx2
 from openai_chat_api.client import Client as GeneratedClient
-from openai_chat_api.models import (
-    ChatCompletionDeleted,
-    ChatCompletionList,
-    ChatCompletionMessageList,
-    ChatCompletionStoreMessage,
-)
-from openai_chat_api.request_types import CreateParams
+from openai_chat_api.models import ChatCompletionStoreMessage
 from openai_chat_api.types import UNSET, Unset
 
 from .._calls import (
+    CreateArgs,
+    ParseArgs,
+    ToolRunArgs,
     _as_structured,
     _check_http_client,
     _check_update_metadata,
@@ -30,24 +27,38 @@ from .._calls import (
     _completion_id,
     _completion_page,
     _create_call,
+    _deleted,
     _http_settings,
     _message_page,
+    _page,
     _page_query,
-    _parse,
     _raw_client,
     _repr,
     _stored_item,
     _stored_message,
 )
-from .._models import ChatCompletion
+from .._messages import Messages
+from .._models import (
+    ChatCompletion,
+    ChatCompletionDeleted,
+    ChatCompletionList,
+    ChatCompletionMessageList,
+    ParsedChatCompletion,
+)
 from .._options import ClientOptions
 from .._request import Call
-from .._structured import completion_finisher
-from .pager import SyncPager
+from .._response import ResponseInfo
+from .._structured import Structured, completion_finisher, parsed_finisher
+from .._tool_loop import ToolRunCompletion
+from .._tools import ToolLike
+from .pager import Fetched, SyncPager
 from .sender import SyncSender
 from .stream import ChatStream
 
 __all__ = ["Client", "Chat", "Completions"]
+
+T = TypeVar("T")
+C = TypeVar("C", bound=ChatCompletion)
 
 
 class Client:
@@ -105,7 +116,7 @@ class Client:
         self._pool_options = pool_options
         self._owns_http = owns_http
         self._sender = SyncSender(http, options, own_pool=pool_options is not None)
-        self._raw: Any = None
+        self._raw: GeneratedClient | None = None
         self.chat = Chat(self)
 
     @property
@@ -129,12 +140,39 @@ class Client:
             self._raw = _raw_client(self._http, self._options, self._pool_options)
         return self._raw
 
-    def with_options(self, **changes: Any) -> Client:
-        """A copy with other options that shares this client's connection pool."""
-        copy = object.__new__(Client)
-        copy._setup(
-            self._options.evolve(**changes), self._http, pool_options=self._pool_options, owns_http=False
+    def with_options(
+        self,
+        *,
+        api_key: str | None | Unset = UNSET,
+        base_url: str | None | Unset = UNSET,
+        organization: str | None | Unset = UNSET,
+        project: str | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        default_headers: Mapping[str, str] | None | Unset = UNSET,
+        default_query: Mapping[str, Any] | None | Unset = UNSET,
+        model: str | None | Unset = UNSET,
+    ) -> Self:
+        """A copy with other options that shares this client's connection pool (UNSET keeps an option).
+
+        >>> patient = client.with_options(timeout=120, max_retries=5)  # doctest: +SKIP
+        """
+        options = self._options.evolve(
+            api_key=api_key,
+            base_url=base_url,
+            organization=organization,
+            project=project,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            model=model,
         )
+        return self._copy(options)
+
+    def _copy(self, options: ClientOptions) -> Self:
+        copy = object.__new__(type(self))
+        copy._setup(options, self._http, pool_options=self._pool_options, owns_http=False)
         return copy
 
     def close(self) -> None:
@@ -159,88 +197,124 @@ class Chat:
         self._client = client
         self.completions = Completions(client)
 
+    @overload
     def create(
         self,
         *,
-        messages: Any,
+        messages: Messages,
+        model: str | Unset = UNSET,
+        stream: Literal[False] = False,
+        **params: Unpack[CreateArgs],
+    ) -> ChatCompletion: ...
+    @overload
+    def create(
+        self,
+        *,
+        messages: Messages,
+        model: str | Unset = UNSET,
+        stream: Literal[True],
+        **params: Unpack[CreateArgs],
+    ) -> ChatStream: ...
+    @overload
+    def create(
+        self, *, messages: Messages, model: str | Unset = UNSET, stream: bool, **params: Unpack[CreateArgs]
+    ) -> ChatCompletion | ChatStream: ...
+    def create(
+        self,
+        *,
+        messages: Messages,
         model: str | Unset = UNSET,
         stream: bool = False,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx2.Timeout | None = None,
-        **params: Unpack[CreateParams],
-    ) -> Any:
+        **params: Unpack[CreateArgs],
+    ) -> ChatCompletion | ChatStream:
         """Create a completion; with ``stream=True``, an iterable :class:`ChatStream` of chunks.
 
         >>> (client.chat.create(model="gpt-4o-mini", messages=[user("Hi")])).text  # doctest: +SKIP
         """
         if stream is not False and stream is not True:
             raise TypeError(f"stream must be a bool, got {stream!r}")
-        client = self._client
         call, output_type = _create_call(
-            client._options, "create", model, messages, dict(params), stream=stream,
-            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout,
-        )  # fmt: skip
+            self._client._options, "create", model, messages, params, stream=stream
+        )
         if stream:
-            stream_obj = ChatStream(client._sender, call, completion_finisher(output_type))
+            stream_obj = ChatStream(self._client._sender, call, completion_finisher(output_type))
             stream_obj._open()
             return stream_obj
-        data, response = client._sender.json(call)
-        if output_type is not None:
-            return _parse(
-                lambda d: completion_finisher(output_type)(d, response.headers.get("x-request-id")),
-                data,
-                response,
-            )
-        return _completion(data, response)
+        return self._complete(call, completion_finisher(output_type))
+
+    def _complete(self, call: Call, finish: Callable[[dict[str, Any], ResponseInfo | None], C]) -> C:
+        data, response, info = self._client._sender.json(call)
+        return _completion(finish, data, response, info)
+
+    def _complete_with(
+        self, messages: Messages, model: str | Unset, params: Mapping[str, Any], where: str = "run_tools"
+    ) -> ChatCompletion:
+        call, output_type = _create_call(self._client._options, where, model, messages, params, stream=False)
+        return self._complete(call, completion_finisher(output_type))
 
     def stream(
-        self,
-        *,
-        messages: Any,
-        model: str | Unset = UNSET,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx2.Timeout | None = None,
-        **params: Unpack[CreateParams],
+        self, *, messages: Messages, model: str | Unset = UNSET, **params: Unpack[CreateArgs]
     ) -> ChatStream:
         """Stream a completion: ``with client.chat.stream(...) as s: for text in s.text(): ...``."""
-        client = self._client
         call, output_type = _create_call(
-            client._options, "stream", model, messages, dict(params), stream=True,
-            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout,
-        )  # fmt: skip
-        return ChatStream(client._sender, call, completion_finisher(output_type))
+            self._client._options, "stream", model, messages, params, stream=True
+        )
+        return ChatStream(self._client._sender, call, completion_finisher(output_type))
 
+    @overload
     def parse(
         self,
         *,
-        messages: Any,
-        response_format: Any,
+        messages: Messages,
+        response_format: type[T] | Structured[T],
         model: str | Unset = UNSET,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx2.Timeout | None = None,
-        **params: Unpack[CreateParams],
-    ) -> ChatCompletion:
-        """Create a completion whose answer is parsed into ``response_format`` (a class or a JSON schema).
+        **params: Unpack[ParseArgs],
+    ) -> ParsedChatCompletion[T]: ...
+    @overload
+    def parse(
+        self,
+        *,
+        messages: Messages,
+        response_format: Mapping[str, Any],
+        model: str | Unset = UNSET,
+        **params: Unpack[ParseArgs],
+    ) -> ParsedChatCompletion[Any]: ...
+    def parse(
+        self,
+        *,
+        messages: Messages,
+        response_format: type[Any] | Structured[Any] | Mapping[str, Any],
+        model: str | Unset = UNSET,
+        **params: Unpack[ParseArgs],
+    ) -> ParsedChatCompletion[Any]:
+        """Create a completion whose answer is parsed into ``response_format``: your attrs class, dataclass
+        or TypedDict (``parsed`` is then an instance of it), or a JSON schema dict (``parsed`` is the JSON).
 
         >>> (client.chat.parse(messages="A city?", response_format=City)).parsed  # doctest: +SKIP
         """
-        return self.create(
-            messages=messages, model=model, response_format=_as_structured(response_format),
-            extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout,
-            **params,
-        )  # fmt: skip
+        fields = {**params, "response_format": _as_structured(response_format)}
+        call, output_type = _create_call(
+            self._client._options, "parse", model, messages, fields, stream=False
+        )
+        return self._complete(call, parsed_finisher(output_type))
 
-    def run_tools(self, **kwargs: Any) -> Any:
+    def run_tools(
+        self,
+        *,
+        messages: Messages,
+        tools: Iterable[ToolLike],
+        model: str | Unset = UNSET,
+        max_steps: int = 10,
+        raise_on_error: bool = False,
+        **params: Unpack[ToolRunArgs],
+    ) -> ToolRunCompletion:
         """Call the model, run the tools it asks for, and repeat until it answers (see ``run_tools``)."""
         from .tools import run_tools
 
-        return run_tools(self, **kwargs)
+        return run_tools(
+            self, messages=messages, tools=tools, model=model, max_steps=max_steps,
+            raise_on_error=raise_on_error, **params,
+        )  # fmt: skip
 
 
 class Completions:
@@ -249,15 +323,13 @@ class Completions:
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def _json(self, call: Call) -> tuple[Any, httpx2.Response]:
+    def _json(self, call: Call) -> tuple[Any, httpx2.Response, ResponseInfo]:
         return self._client._sender.json(call)
 
     def get(self, completion_id: str, *, timeout: float | httpx2.Timeout | None = None) -> ChatCompletion:
         """One stored completion."""
-        data, response = self._json(
-            Call("GET", f"/chat/completions/{_completion_id(completion_id)}", timeout=timeout)
-        )
-        return _completion(data, response)
+        call = Call("GET", f"/chat/completions/{_completion_id(completion_id)}", timeout=timeout)
+        return _completion(completion_finisher(None), *self._json(call))
 
     def update(
         self,
@@ -274,17 +346,14 @@ class Completions:
             {"metadata": dict(metadata)},
             timeout=timeout,
         )
-        data, response = self._json(call)
-        return _completion(data, response)
+        return _completion(completion_finisher(None), *self._json(call))
 
     def delete(
         self, completion_id: str, *, timeout: float | httpx2.Timeout | None = None
     ) -> ChatCompletionDeleted:
         """Delete a stored completion."""
-        data, response = self._json(
-            Call("DELETE", f"/chat/completions/{_completion_id(completion_id)}", timeout=timeout)
-        )
-        return _parse(ChatCompletionDeleted.from_dict, data, response)
+        call = Call("DELETE", f"/chat/completions/{_completion_id(completion_id)}", timeout=timeout)
+        return _deleted(*self._json(call))
 
     def list(
         self,
@@ -298,12 +367,9 @@ class Completions:
     ) -> SyncPager[ChatCompletion, ChatCompletionList]:
         """Every stored completion, fetched a page at a time: ``for c in client.chat.completions.list(): ...``."""
         base = _page_query("listChatCompletions", limit=limit, order=order, model=model, metadata=metadata)
-
-        def fetch(cursor: str | None) -> dict[str, Any]:
-            query = base if cursor is None else {**base, "after": cursor}
-            return (self._json(Call("GET", "/chat/completions", query=query, timeout=timeout)))[0]
-
-        return SyncPager(fetch, _stored_item, _completion_page, after)
+        return SyncPager(
+            self._pages("/chat/completions", base, timeout), _stored_item, _completion_page, after
+        )
 
     def messages(
         self,
@@ -317,9 +383,13 @@ class Completions:
         """The input messages of a stored completion, fetched a page at a time."""
         path = f"/chat/completions/{_completion_id(completion_id)}/messages"
         base = _page_query("getChatCompletionMessages", limit=limit, order=order)
+        return SyncPager(self._pages(path, base, timeout), _stored_message, _message_page, after)
 
-        def fetch(cursor: str | None) -> dict[str, Any]:
+    def _pages(
+        self, path: str, base: dict[str, Any], timeout: float | httpx2.Timeout | None
+    ) -> Callable[[str | None], Fetched]:
+        def fetch(cursor: str | None) -> Fetched:
             query = base if cursor is None else {**base, "after": cursor}
-            return (self._json(Call("GET", path, query=query, timeout=timeout)))[0]
+            return _page(*self._json(Call("GET", path, query=query, timeout=timeout)))
 
-        return SyncPager(fetch, _stored_message, _message_page, after)
+        return fetch

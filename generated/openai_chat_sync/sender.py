@@ -1,7 +1,8 @@
 # Generated from facade/openai_chat/_async/sender.py by scripts/unasync.py: edit that file, then `make generate`.
 """Sending one API request with retries: build it once, try it, and on a retryable failure ask
 :func:`~openai_chat._retry.retry_delay` how long to wait. A returned response is always 2xx; a streamed
-one is returned unread, so retries stop at the first byte of a successful body.
+one is returned unread, so retries stop at the first byte of a successful body. It comes with its
+:class:`~openai_chat._response.ResponseInfo`, which counts the retries it took.
 
 The sync sender is generated from this module by ``scripts/unasync.py``.
 """
@@ -24,6 +25,7 @@ from .._request import (
     status_error,
     transport_error,
 )
+from .._response import ResponseInfo
 from .._retry import retry_delay, should_retry
 
 __all__ = ["SyncSender"]
@@ -39,7 +41,7 @@ class SyncSender:
         self.options = options
         self.own_pool = own_pool
 
-    def send(self, call: Call, max_retries: int | None = None) -> httpx2.Response:
+    def send(self, call: Call, max_retries: int | None = None) -> tuple[httpx2.Response, ResponseInfo]:
         options = self.options
         retries = options.max_retries if max_retries is None else max_retries
         request = build_request(self.http, options, call, own_pool=self.own_pool)
@@ -50,14 +52,15 @@ class SyncSender:
                 response = self.http.send(request, stream=call.stream, auth=auth)
             except httpx2.TransportError as exc:
                 if should_retry(None, None, None, attempt=attempt, max_retries=retries):
-                    delay = retry_delay(attempt, None, now=time.time(), jitter=random.random()) or 0.0
+                    delay = retry_delay(attempt, None, now=time.time(), jitter=random.random())
+                    delay = 0.0 if delay is None else delay
                     log_retry(request, attempt, retries, type(exc).__name__, None, delay)
                     time.sleep(delay)
                     attempt += 1
                     continue
                 raise transport_error(exc, request) from exc
             if response.status_code < 300:
-                return response
+                return response, ResponseInfo.of(response, attempt)
             try:
                 response.read()
             except httpx2.TransportError as exc:
@@ -78,9 +81,9 @@ class SyncSender:
             response.close()
             raise status_error(response, body, options)
 
-    def json(self, call: Call) -> tuple[Any, httpx2.Response]:
-        response = self.send(call)
+    def json(self, call: Call) -> tuple[Any, httpx2.Response, ResponseInfo]:
+        response, info = self.send(call)
         try:
-            return decode_json(response), response
+            return decode_json(response), response, info
         finally:
             response.close()

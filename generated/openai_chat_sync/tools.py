@@ -6,22 +6,25 @@ The sync ``run_tools`` is generated from this module by ``scripts/unasync.py``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from openai_chat_api.types import UNSET, Unset
 
 from .._tool_loop import Ask, ToolRunCompletion, run_one, start
-from .._tools import FunctionTool
+from .._tools import ToolLike
+
+if TYPE_CHECKING:
+    from .client import Chat
 
 __all__ = ["run_tools"]
 
 
 def run_tools(
-    chat: Any,
+    chat: Chat,
     *,
     messages: Any,
-    tools: Iterable[Callable[..., Any] | FunctionTool | Mapping[str, Any]],
+    tools: Iterable[ToolLike],
     model: str | Unset = UNSET,
     max_steps: int = 10,
     raise_on_error: bool = False,
@@ -45,10 +48,12 @@ def run_tools(
     step = next(flow)
     while True:
         if isinstance(step, Ask):
-            reply: Any = chat.create(messages=step.messages, model=model, tools=definitions, **create_kwargs)
+            fields = {**create_kwargs, "tools": definitions}
+            reply: Any = chat._complete_with(step.messages, model, fields)
         else:
             reply = [run_one(call) for call in step.calls]
         try:
             step = flow.send(reply)
         except StopIteration as done:
-            return done.value
+            result: ToolRunCompletion = done.value
+            return result

@@ -351,7 +351,7 @@ def test_stream_going_silent_times_out_with_partial(runner: Runner, server: Faul
     [out] = runner.run(server.url, Call(stream=True), max_retries=0, timeout=httpx2.Timeout(5.0, read=0.4))
     error = out.expect(oc.APITimeoutError)
     assert out.pieces == ["Hello"]
-    assert content(error.partial) == "Hello"
+    assert content(error.partial_dict) == "Hello"
     assert out.attempts == 1
     assert 0.4 <= out.elapsed < 0.4 + SLACK
 
@@ -385,8 +385,8 @@ def test_stream_dropped_midway_keeps_partial(runner: Runner, server: FaultServer
     error = out.expect(oc.APIConnectionError)
     so_far = "".join(split_text(ANSWER, 6)[:3])
     assert "".join(out.pieces) == so_far
-    assert content(error.partial) == so_far
-    assert error.partial["choices"][0]["finish_reason"] is None
+    assert content(error.partial_dict) == so_far
+    assert error.partial_dict["choices"][0]["finish_reason"] is None
     assert out.attempts == len(server.requests) == 1  # never retried after the first body byte
 
 
@@ -395,8 +395,8 @@ def test_stream_ending_without_done_or_finish_reason(runner: Runner, server: Fau
     server.script(Stream(completion_chunks(ANSWER, pieces=4, finish_reason=None, done=False)))
     [out] = runner.run(server.url, Call(stream=True), max_retries=2, timeout=5.0)
     error = out.expect(oc.IncompleteStreamError)
-    assert content(error.partial) == ANSWER == "".join(out.pieces)
-    assert error.partial["choices"][0]["finish_reason"] is None
+    assert content(error.partial_dict) == ANSWER == "".join(out.pieces)
+    assert error.partial_dict["choices"][0]["finish_reason"] is None
     assert out.attempts == 1
 
 
@@ -455,7 +455,7 @@ def test_in_band_error_event(runner: Runner, server: FaultServer, form: str) -> 
         "server_overloaded",
         "server_error",
     )
-    assert "".join(out.pieces) == so_far == content(error.partial)
+    assert "".join(out.pieces) == so_far == content(error.partial_dict)
     assert out.attempts == 1
 
 

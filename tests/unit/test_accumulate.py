@@ -340,7 +340,7 @@ def test_in_band_error_raises_with_the_partial(error_chunk: dict, message: str, 
         acc.add(error_chunk)
     assert info.value.message == message
     assert info.value.code == code
-    assert info.value.partial["choices"][0]["message"]["content"] == "so far"
+    assert info.value.partial_dict["choices"][0]["message"]["content"] == "so far"
 
 
 def test_null_error_field_is_not_an_error() -> None:

@@ -482,7 +482,7 @@ def test_wrong_item_types_name_the_index(item):
 def test_wrong_container_and_empty_list():
     with pytest.raises(TypeError, match=r"messages must be a str or a list of messages, got dict \(wrap"):
         normalize_messages({"role": "user", "content": "x"})  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"got ChatCompletionRequestUserMessage \(wrap"):
+    with pytest.raises(TypeError, match=r"got UserMessage \(wrap"):
         normalize_messages(user("x"))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="messages must be a str or a list of messages, got int"):
         normalize_messages(5)  # type: ignore[arg-type]

@@ -245,7 +245,7 @@ def test_error_event_raises_stream_error_with_partial(mode: str) -> None:
         drive(mode, [HELLO, error, FINISH, DONE])
     assert info.value.message == "Model overloaded"
     assert (info.value.code, info.value.type) == ("overloaded", "server_error")
-    assert message(info.value.partial)["content"] == "Hel"
+    assert message(info.value.partial_dict)["content"] == "Hel"
 
 
 def test_error_event_with_plain_text_data() -> None:
@@ -257,7 +257,7 @@ def test_in_band_error_chunk() -> None:
     with pytest.raises(StreamError) as info:
         accumulate_sse([HELLO, b'data: {"object":"error","message":"out of memory","code":500}\n\n'])
     assert (info.value.message, info.value.code) == ("out of memory", "500")
-    assert message(info.value.partial)["content"] == "Hel"
+    assert message(info.value.partial_dict)["content"] == "Hel"
 
 
 def test_other_event_types_are_ignored_unless_they_carry_an_error() -> None:
@@ -280,14 +280,14 @@ def test_keep_alive_events_are_skipped() -> None:
 def test_missing_done_with_an_unfinished_choice_is_incomplete(mode: str) -> None:
     with pytest.raises(IncompleteStreamError) as info:
         drive(mode, [HELLO])
-    assert message(info.value.partial)["content"] == "Hel"
-    assert info.value.partial["choices"][0]["finish_reason"] is None
+    assert message(info.value.partial_dict)["content"] == "Hel"
+    assert info.value.partial_dict["choices"][0]["finish_reason"] is None
 
 
 def test_stream_cut_inside_an_event_is_incomplete() -> None:
     with pytest.raises(IncompleteStreamError, match="middle of an event") as info:
         accumulate_sse([HELLO, FINISH[:30]])
-    assert message(info.value.partial)["content"] == "Hel"
+    assert message(info.value.partial_dict)["content"] == "Hel"
 
 
 def test_empty_body_is_incomplete() -> None:
@@ -377,7 +377,7 @@ def test_transport_errors_become_connection_errors_with_partial(
             asyncio.run(collect())
     assert type(info.value) is expected
     assert info.value.__cause__ is exc
-    assert message(info.value.partial)["content"] == "Hel"
+    assert message(info.value.partial_dict)["content"] == "Hel"
 
 
 @both

@@ -9,42 +9,50 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Generic, TypeAlias, TypeVar
 
 from .._cursor import Cursor
+from .._response import ResponseInfo
 
-__all__ = ["AsyncPager"]
+__all__ = ["AsyncPager", "Fetched"]
 
 T = TypeVar("T")
 P = TypeVar("P")
 Page: TypeAlias = dict[str, Any]
+Fetched: TypeAlias = tuple[Page, ResponseInfo]  # a page as JSON and the response it came in
 
 
 class AsyncPager(Generic[T, P]):
-    """Iterate items across pages (``async for item in pager``) or pages (``pager.pages()``), one in memory."""
+    """Iterate items across pages (``async for item in pager``) or pages (``pager.pages()``), one in memory.
+
+    Each item and page carries ``http``, the response its page came in; ``pager.http`` is that of the
+    page fetched last (None before the first).
+    """
 
     def __init__(
         self,
-        fetch: Callable[[str | None], Awaitable[Page]],
-        item: Callable[[dict[str, Any]], T],
-        page: Callable[[dict[str, Any]], P],
+        fetch: Callable[[str | None], Awaitable[Fetched]],
+        item: Callable[[dict[str, Any], ResponseInfo], T],
+        page: Callable[[dict[str, Any], ResponseInfo], P],
         after: str | None = None,
     ) -> None:
         self._fetch, self._item, self._page, self._after = fetch, item, page, after
+        self.http: ResponseInfo | None = None
 
-    async def _raw_pages(self) -> AsyncIterator[dict[str, Any]]:
+    async def _raw_pages(self) -> AsyncIterator[Fetched]:
         cursor = Cursor(self._after)
         while not cursor.done:
-            raw = await self._fetch(cursor.after)
+            raw, info = await self._fetch(cursor.after)
             cursor.advance(raw)
-            yield raw
+            self.http = info
+            yield raw, info
 
     async def pages(self) -> AsyncIterator[P]:
-        """Each page as the generated list model."""
-        async for raw in self._raw_pages():
-            yield self._page(raw)
+        """Each page as the list model (``data``, ``has_more``, ``http``)."""
+        async for raw, info in self._raw_pages():
+            yield self._page(raw, info)
 
     iter_pages = pages
 
     async def __aiter__(self) -> AsyncIterator[T]:
         item = self._item
-        async for raw in self._raw_pages():
+        async for raw, info in self._raw_pages():
             for entry in raw["data"]:
-                yield item(entry)
+                yield item(entry, info)

@@ -1,8 +1,9 @@
 """``client.chat.stream(...)``: a context manager over one streamed completion, read with ``async for``.
 
 The request is sent on enter (retries apply until a 2xx status arrives, never after the first body
-byte) and the response is closed on exit, on ``break`` and on errors, returning the connection to the
-pool. The sync ``ChatStream`` is generated from this module by ``scripts/unasync.py``.
+byte) and the response is closed on exit, on ``break`` outside a ``with`` block and on errors, returning
+the connection to the pool. What decides lives in ``openai_chat._stream_base``. The sync ``ChatStream``
+is generated from this module by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class AsyncChatStream(StreamBase):
 
     async def __aenter__(self) -> AsyncChatStream:
         await self._open()
+        self._managed = True
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -45,12 +47,29 @@ class AsyncChatStream(StreamBase):
             await self._response.aclose()
 
     async def _open(self) -> httpx2.Response:
-        if self._response is None:
-            self._opened(await self._sender.send(self._call))
-        return self._response  # type: ignore[return-value]
+        response = self._response
+        if response is None:
+            response, info = await self._sender.send(self._call)
+            if self._opened(response, info):  # not a stream: read it whole and decide
+                try:
+                    await response.aread()
+                finally:
+                    await response.aclose()
+                self._take_whole(response)
+        return response
 
-    async def _dicts(self) -> AsyncIterator[dict[str, Any]]:
+    def _chunks(self) -> AsyncIterator[dict[str, Any]]:
+        if self._source is None:
+            self._source = self._read()
+        source: AsyncIterator[dict[str, Any]] = self._source
+        return source
+
+    async def _read(self) -> AsyncIterator[dict[str, Any]]:
         response = await self._open()
+        if self._whole is not None:
+            for whole in self._whole_chunks():
+                yield whole
+            return
         try:
             async for chunk in aiter_chunk_dicts(response.aiter_bytes(), self._acc):
                 yield chunk
@@ -58,21 +77,30 @@ class AsyncChatStream(StreamBase):
         finally:
             await response.aclose()
 
+    async def _claimed(self) -> AsyncIterator[dict[str, Any]]:
+        """The shared chunks for one reader; leaving early outside a with block closes the response."""
+        try:
+            async for chunk in self._chunks():
+                yield chunk
+        finally:
+            if not self._managed:
+                await self.close()
+
     async def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
         """Typed chunks, built one by one as they are read."""
         self._claim()
-        async for chunk in self._dicts():
+        async for chunk in self._claimed():
             yield chunk_from_dict(chunk)
 
     def dicts(self) -> AsyncIterator[dict[str, Any]]:
         """Chunks as decoded JSON, the cheapest way through a stream."""
         self._claim()
-        return self._dicts()
+        return self._claimed()
 
     async def text(self) -> AsyncIterator[str]:
         """The first choice's content deltas as plain strings."""
         self._claim()
-        async for chunk in self._dicts():
+        async for chunk in self._claimed():
             content = first_content(chunk)
             if content:
                 yield content
@@ -87,18 +115,19 @@ class AsyncChatStream(StreamBase):
         """Content, reasoning, refusal and tool-argument deltas and finish events, in order."""
         self._claim()
         self._acc = ChatCompletionAccumulator(events=True)
-        async for _ in self._dicts():
+        async for _ in self._claimed():
             for event in self._acc.events:
                 yield event
 
     async def final(self) -> ChatCompletion:
-        """Read what is left of the stream and return the whole completion."""
+        """Read what is left of the stream (all of it, or the rest after a reader stopped) and return
+        the whole completion."""
         if not self._consumed:
             self._check_readable()
             self._started = True
-            async for _ in self._dicts():
+            async for _ in self._chunks():
                 pass
-        return self._finish(self._acc.result_dict(), self.request_id)
+        return self._result()
 
     def __repr__(self) -> str:
         return f"<AsyncChatStream request_id={self.request_id!r} chunks={self._acc.chunks}>"
