@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 import os
 from collections.abc import Awaitable, Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import Any, TypedDict, TypeVar, Unpack
 from urllib.parse import quote
 
 import attrs
@@ -27,9 +27,6 @@ from openai_chat_api.types import UNSET, Unset
 from ._async.client import AsyncClient
 from ._options import ClientOptions, _check_header_value
 from ._sync.client import Client
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
 
 __all__ = ["AzureClient", "AsyncAzureClient", "AzureSettings", "AzureAuth", "AzureRoute"]
 
@@ -251,6 +248,26 @@ def _repr(name: str, options: ClientOptions) -> str:
 _Self = TypeVar("_Self", bound="_AzureMixin")
 
 
+class AzureChanges(TypedDict, total=False):
+    """What ``with_options`` of an Azure client takes: the plain clients' options (``organization``,
+    ``project`` and ``base_url`` are refused: Azure has none) and the Azure settings."""
+
+    api_key: str | None | Unset
+    base_url: str | None | Unset
+    organization: str | None | Unset
+    project: str | None | Unset
+    timeout: float | httpx2.Timeout | Unset
+    max_retries: int | Unset
+    default_headers: Mapping[str, str] | None | Unset
+    default_query: Mapping[str, Any] | None | Unset
+    model: str | None | Unset
+    azure_endpoint: str | None
+    azure_deployment: str | None
+    api_version: str | None
+    azure_ad_token: str | None
+    azure_ad_token_provider: AsyncTokenProvider | None
+
+
 class _AzureMixin:
     """What both Azure clients add to their plain base: Azure-aware ``with_options`` and ``repr``."""
 
@@ -258,10 +275,12 @@ class _AzureMixin:
     _http: Any
     _pool_options: ClientOptions | None
 
-    def with_options(self: _Self, **changes: Any) -> _Self:
+    def with_options(self: _Self, **changes: Unpack[AzureChanges]) -> _Self:
         """A copy with other options (plain or Azure ones) that shares this client's connection pool."""
         copy = object.__new__(type(self))
-        options = azure_evolve(type(self).__name__, self._options, changes, sync=isinstance(self, Client))
+        options = azure_evolve(
+            type(self).__name__, self._options, dict(changes), sync=isinstance(self, Client)
+        )
         copy._setup(options, self._http, pool_options=self._pool_options, owns_http=False)  # type: ignore[attr-defined]
         return copy
 

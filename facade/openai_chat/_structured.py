@@ -18,8 +18,8 @@ __all__ = ["Structured", "split_response_format", "completion_finisher", "parsed
 
 T = TypeVar("T")
 # Builds the final typed completion from its dict and the response it came in.
-Finisher = Callable[[dict[str, Any], "ResponseInfo | None"], ChatCompletion]
-ParsedFinisher = Callable[[dict[str, Any], "ResponseInfo | None"], ParsedChatCompletion[Any]]
+Finisher = Callable[[dict[str, Any], ResponseInfo | None], ChatCompletion]
+ParsedFinisher = Callable[[dict[str, Any], ResponseInfo | None], ParsedChatCompletion[Any]]
 
 _WIRE_TYPES = frozenset({"text", "json_object", "json_schema"})
 _SCHEMA_TYPES = frozenset({"object", "array", "string", "number", "integer", "boolean", "null"})

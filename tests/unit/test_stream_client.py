@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -264,3 +265,108 @@ def test_the_connection_goes_back_to_the_pool(kind: str) -> None:
         assert len(ids) == 3
         assert ids[1] == ids[2], "a stream read to its end leaves its connection for the next request"
         assert not server.errors
+
+
+# -- final() after reading part of a stream ------------------------------------------------------------------
+
+
+def test_final_after_reading_a_few_pieces_returns_the_whole_completion(h: Harness) -> None:
+    with h.opened(stream(h)) as s:
+        pieces = h.items(s.text())
+        first = next(pieces) + next(pieces)
+        final = h.call(s.final)
+        assert final.text == ANSWER and ANSWER.startswith(first)
+        assert list(pieces) == [], "final() read the rest; the reader has nothing left"
+    assert h.fake.streams[-1].closed
+
+
+def test_final_after_a_break_inside_a_with_block_reads_the_rest(h: Harness) -> None:
+    with h.opened(stream(h)) as s:
+        for chunk in h.items(s):
+            if chunk.choices and chunk.choices[0].delta.content:
+                break
+        body = h.fake.streams[-1]
+        assert not body.closed and body.sent < len(body.pieces), "the break left the rest unread, open"
+        final = h.call(s.final)
+    assert final.text == ANSWER
+    assert final.usage.total_tokens > 0
+    assert body.closed and s.response.is_closed
+
+
+def test_final_after_events_stopped_early(h: Harness) -> None:
+    with h.opened(stream(h)) as s:
+        events = h.items(s.events())
+        assert isinstance(next(events), oc.ContentDelta)
+        assert h.call(s.final).text == ANSWER
+
+
+# -- a JSON answer to a stream request ------------------------------------------------------------------------
+
+
+def a_completion(content: str = "Served whole.") -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-whole",
+        "object": "chat.completion",
+        "created": 7,
+        "model": MODEL,
+        "choices": [
+            {"index": 0, "finish_reason": "tool_calls", "logprobs": None,
+             "message": {"role": "assistant", "content": content, "refusal": None,
+                         "tool_calls": [{"id": "call_1", "type": "function",
+                                         "function": {"name": "f", "arguments": '{"x": 1}'}}]}},
+        ],
+        "usage": {"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5},
+    }  # fmt: skip
+
+
+def test_a_json_completion_for_a_stream_request_is_that_completion(h: Harness) -> None:
+    h.fake.enqueue(Canned(200, a_completion()))
+    with h.opened(stream(h)) as s:
+        assert h.collect(s.text()) == ["Served whole."]
+        final = h.call(s.final)
+    assert final == oc.ChatCompletion.from_dict(a_completion())
+    assert final.usage.total_tokens == 5 and final.tool_calls[0].function.arguments == '{"x": 1}'
+    assert final.http.headers["content-type"] == "application/json"
+
+    h.fake.enqueue(Canned(200, a_completion("Once more.")))
+    chunks = h.collect(h.call(h.client.chat.create, model=MODEL, messages="Hi", stream=True))
+    assert len(chunks) == 1 and chunks[0].choices[0].delta.content == "Once more."
+    assert chunks[0].choices[0].delta.tool_calls[0].function.name == "f"
+
+    h.fake.enqueue(Canned(200, a_completion()))
+    with h.opened(stream(h)) as s:
+        assert h.call(s.final).text == "Served whole.", "final() alone"
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "error", "message"),
+    [
+        (
+            "<html><body>Sign in to the Wi-Fi</body></html>",
+            {"content-type": "text/html"},
+            oc.APIResponseValidationError,
+            "answered with text/html: '<html><body>Sign in",
+        ),
+        ({"object": "list", "data": []}, {}, oc.APIResponseValidationError, "JSON that is not a completion"),
+        ({"id": "x", "object": "chat.completion"}, {}, oc.APIResponseValidationError, "does not match"),
+        (
+            "{not json",
+            {"content-type": "application/json"},
+            oc.APIResponseValidationError,
+            "expected a JSON body",
+        ),
+        ({"error": {"message": "model overloaded", "code": "busy"}}, {}, oc.StreamError, "model overloaded"),
+    ],
+    ids=["html", "other-json", "bad-completion", "broken-json", "error-json"],
+)
+def test_a_stream_request_answered_without_a_stream_is_a_typed_error(
+    h: Harness, body: Any, headers: dict[str, str], error: type[Exception], message: str
+) -> None:
+    h.fake.enqueue(Canned(200, body, {"x-request-id": "req_odd", **headers}))
+    with pytest.raises(error, match=re.escape(message)) as caught:
+        with h.opened(stream(h)):
+            pass
+    assert "middle of an event" not in str(caught.value)
+    if isinstance(caught.value, oc.APIResponseValidationError):
+        assert (caught.value.status_code, caught.value.request_id) == (200, "req_odd")
+    assert len(h.fake.requests) == 1, "not retried"

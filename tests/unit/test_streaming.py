@@ -24,7 +24,7 @@ from openai_chat._exceptions import (
     OpenAIError,
     StreamError,
 )
-from openai_chat._models import completion_from_dict
+from openai_chat._models import ChatCompletion, completion_from_dict
 from openai_chat._sync.chunks import iter_chunk_dicts
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "sse"
@@ -282,6 +282,20 @@ def test_missing_done_with_an_unfinished_choice_is_incomplete(mode: str) -> None
         drive(mode, [HELLO])
     assert message(info.value.partial_dict)["content"] == "Hel"
     assert info.value.partial_dict["choices"][0]["finish_reason"] is None
+
+
+@both
+def test_the_partial_of_a_failed_stream_is_a_typed_completion(mode: str) -> None:
+    with pytest.raises(IncompleteStreamError) as info:
+        drive(mode, [HELLO])
+    partial = info.value.partial
+    assert isinstance(partial, ChatCompletion)
+    assert (partial.id, partial.text, partial.finish_reason) == ("c", "Hel", None)
+    assert partial.to_dict()["choices"][0]["message"] == message(info.value.partial_dict)
+
+    with pytest.raises(IncompleteStreamError) as nothing:
+        accumulate_sse(b"")
+    assert nothing.value.partial is not None and nothing.value.partial.choices == []
 
 
 def test_stream_cut_inside_an_event_is_incomplete() -> None:
