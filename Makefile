@@ -11,7 +11,7 @@ LINKED := $(VENV)/.linked-modules
 MODULES := $(shell find facade/openai_chat generated -name '*.py' | LC_ALL=C sort | cksum)
 $(shell test "$$(cat $(LINKED) 2>/dev/null)" = "$(MODULES)" || { mkdir -p $(VENV) && echo "$(MODULES)" > $(LINKED); })
 
-.PHONY: setup generate check-generated lint typecheck format test test-unit test-pythons demo bench reliability clean
+.PHONY: setup generate sync-spec check-generated lint typecheck format test test-unit test-pythons demo bench reliability clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,11 @@ $(STAMP): pyproject.toml $(LINKED)
 generate: setup
 	$(BIN)/python scripts/generate.py --spec $(SPEC)
 	$(BIN)/python scripts/unasync.py
+
+# Rewrite openapi.yaml from an OpenAI document (YAML or JSON), report the API changes, regenerate.
+sync-spec: setup
+	@test -n "$(SOURCE)" || { echo "usage: make sync-spec SOURCE=path/to/openai-openapi.yaml" >&2; exit 2; }
+	$(BIN)/python scripts/sync_spec.py $(SOURCE)
 
 check-generated: setup
 	$(BIN)/python scripts/generate.py --check --spec $(SPEC)

@@ -32,7 +32,10 @@ def generate(spec: Path, dest: Path) -> None:
     """Write the generated package for ``spec`` to ``dest`` (which must not exist)."""
     prepared = dest.parent / "prepared-spec.yaml"  # per run, so parallel runs never share it
     source = prepare_spec.load(spec)
-    prepare_spec.dump(prepare_spec.prepare(source), prepared)
+    try:
+        prepare_spec.dump(prepare_spec.prepare(source), prepared)
+    except prepare_spec.SpecError as exc:
+        raise prepare_spec.SpecError(f"generate: {spec.name}: {exc}") from None
     env = dict(os.environ)
     # The post-hooks call ruff; use the one pinned in this environment.
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")

@@ -38,6 +38,7 @@ the same treatment:
 from __future__ import annotations
 
 import copy
+import json
 import re
 import sys
 from collections.abc import Iterator
@@ -53,9 +54,64 @@ REQUIRED_NULLABLE = "x-required-nullable"
 RESPONSE_ONLY = "x-response-only"
 
 
-def load(path: str | Path) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+class SpecError(SystemExit):
+    """A document that cannot be used; the message is one line and is all the user sees (no traceback)."""
+
+
+class _RedefiningLoader(yaml.SafeLoader):
+    """YAML 1.2 lets an anchor be defined again (an alias means the latest one); PyYAML refuses that.
+
+    OpenAI documents of 2024 reuse anchor names, so the pure-Python loader is taught the 1.2 rule and used
+    when the fast loader stops at a duplicate anchor.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if not self.check_event(yaml.AliasEvent):
+            anchor = self.peek_event().anchor
+            if anchor is not None:
+                self.anchors.pop(anchor, None)
+        return super().compose_node(parent, index)
+
+
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load(path: str | Path, *, openapi: bool = True) -> Any:
+    """An OpenAPI document (YAML or JSON) as plain data; :class:`SpecError` if it cannot be one.
+
+    ``openapi=False`` reads any YAML or JSON file with the same care (a clear one-line error).
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecError(f"{path}: cannot read it ({exc.__class__.__name__}: {exc})") from None
+    try:
+        if text.lstrip()[:1] == "{":
+            doc = json.loads(text)
+        else:
+            try:
+                doc = yaml.load(text, Loader=_FastLoader)
+            except yaml.composer.ComposerError as exc:
+                if "duplicate anchor" not in str(exc):
+                    raise
+                doc = yaml.load(text, Loader=_RedefiningLoader)
+    except json.JSONDecodeError as exc:
+        raise SpecError(
+            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1} column {mark.column + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SpecError(f"{path}: not valid YAML: {problem}{where}") from None
+    if not openapi:
+        return doc
+    if not isinstance(doc, dict):
+        raise SpecError(f"{path}: not an OpenAPI document (its top level is not a mapping)")
+    if "swagger" in doc or not str(doc.get("openapi", "")).startswith("3."):
+        version = doc.get("openapi") or (f"swagger {doc['swagger']}" if "swagger" in doc else "none")
+        raise SpecError(f"{path}: not an OpenAPI 3 document (version: {version})")
+    return doc
 
 
 def dump(doc: dict[str, Any], path: str | Path) -> None:
@@ -87,7 +143,7 @@ def subset(doc: dict[str, Any], prefix: str = PATH_PREFIX) -> dict[str, Any]:
         if p == prefix or p.startswith(prefix + "/")
     }
     if not paths:
-        raise SystemExit(f"prepare_spec: no paths under {prefix} in the source document")
+        raise SpecError(f"the document has no paths under {prefix}")
     components = doc.get("components", {})
     kept: dict[str, dict[str, Any]] = {}
     todo = list(_refs(paths))
@@ -98,7 +154,10 @@ def subset(doc: dict[str, Any], prefix: str = PATH_PREFIX) -> dict[str, Any]:
         _, _, kind, name = ref.split("/", 3)
         if name in kept.get(kind, {}):
             continue
-        target = copy.deepcopy(components[kind][name])
+        try:
+            target = copy.deepcopy(components[kind][name])
+        except (KeyError, TypeError):
+            raise SpecError(f"the document refers to {ref}, which it does not define") from None
         kept.setdefault(kind, {})[name] = target
         todo.extend(_refs(target))
     schemes = components.get("securitySchemes", {})
