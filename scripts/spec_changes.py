@@ -98,7 +98,7 @@ def _walk(schema: Any, label: str, fields: dict[str, str], enums: dict[str, list
     if not isinstance(schema, dict) or "$ref" in schema:
         return
     enum = schema.get("enum")
-    if isinstance(enum, list) and len(enum) > 1:
+    if isinstance(enum, list) and enum:
         enums[label] = [v for v in enum if v is not None]
     required = set(schema.get("required", []))
     for name, prop in (schema.get("properties") or {}).items():

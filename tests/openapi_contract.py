@@ -1,14 +1,16 @@
 """Check requests against ``openapi.yaml`` with openapi-core, for tests that want the contract as the judge.
 
 ``validate_request("post", "/chat/completions", body={...})`` raises ``ContractError`` when the request
-breaks the spec, and returns ``None`` otherwise. The spec is loaded once per process.
+breaks the spec, and returns ``None`` otherwise. ``spec_path=`` judges by another document, such as OpenAI's
+own (the whole API: only its ``/chat/completions`` part is read). Each document is loaded and checked once
+per process, on first use.
 
-Two things in the pinned spec that openapi-core reads differently from the API are adapted here, in a
-copy of the document (``openapi.yaml`` itself is not touched):
+The document is read the way ``make sync-spec`` reads a source (``scripts/spec_shape.py``), in a copy
+(the file is not touched): ``nullable: true`` in its 3.1 spelling, and each ``discriminator`` given the
+``mapping`` its members' constants imply — without one, openapi-core looks the value up as a schema *name*
+(``role: user`` → ``#/components/schemas/user``). Two more adaptations are for openapi-core alone:
 
-* a ``discriminator`` without ``mapping`` makes openapi-core look the value up as a schema *name*
-  (``role: user`` → ``#/components/schemas/user``), so every message would fail; the mapping is filled
-  in from each member's one-value enum, which is what the discriminator means;
+* a discriminator whose members cannot all be mapped is dropped, so ``oneOf`` decides on its own;
 * a ``deepObject`` query parameter whose schema is ``anyOf [object, null]`` (``metadata``) cannot be
   deserialized by openapi-core (it only does ``type: object``), so the null member is dropped there — a
   query string cannot carry a null anyway.
@@ -19,84 +21,73 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest
 
-SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.yaml"
+ROOT = Path(__file__).resolve().parents[1]
+SPEC_PATH = ROOT / "openapi.yaml"
 HOST = "https://api.openai.com"
-_SCHEMA_PREFIX = "#/components/schemas/"
+
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.append(str(ROOT / "scripts"))
+
+import prepare_spec  # noqa: E402
+import spec_shape  # noqa: E402
 
 __all__ = ["ContractError", "SPEC_PATH", "load_spec_document", "spec", "validate_request"]
 
 
 class ContractError(AssertionError):
-    """A request that ``openapi.yaml`` does not allow; ``errors`` lists the schema errors found."""
+    """A request that the spec does not allow; ``errors`` lists the schema errors found."""
 
     def __init__(self, message: str, errors: list[str]) -> None:
         super().__init__(message + ("\n" + "\n".join(errors) if errors else ""))
         self.errors = errors
 
 
-@functools.lru_cache(maxsize=1)
-def load_spec_document() -> dict[str, Any]:
-    """The pinned spec as plain data (not adapted; callers must not mutate it)."""
-    with SPEC_PATH.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+@functools.lru_cache(maxsize=4)
+def load_spec_document(path: Path = SPEC_PATH) -> dict[str, Any]:
+    """The chat part of the document at ``path`` as plain data (not adapted; callers must not mutate it)."""
+    return prepare_spec.subset(prepare_spec.load(path))
 
 
-def _resolve(doc: dict[str, Any], schema: Any) -> Any:
-    while isinstance(schema, dict) and schema.get("$ref", "").startswith(_SCHEMA_PREFIX):
-        schema = doc["components"]["schemas"][schema["$ref"][len(_SCHEMA_PREFIX) :]]
-    return schema
-
-
-def _fill_discriminator_mappings(doc: dict[str, Any], node: Any) -> None:
+def _drop_unmapped_discriminators(node: Any) -> None:
     if isinstance(node, dict):
         disc = node.get("discriminator")
-        members = node.get("oneOf") or node.get("anyOf")
-        if isinstance(disc, dict) and "mapping" not in disc and members:
-            prop = disc["propertyName"]
-            mapping = {}
-            for member in members:
-                ref = member.get("$ref") if isinstance(member, dict) else None
-                enum = _resolve(doc, member).get("properties", {}).get(prop, {}).get("enum", [])
-                if ref and len(enum) == 1:
-                    mapping[enum[0]] = ref
-            if len(mapping) == len(members):
-                disc["mapping"] = mapping
-            else:  # members we cannot map: let oneOf decide on its own
-                del node["discriminator"]
+        if isinstance(disc, dict) and "mapping" not in disc:
+            del node["discriminator"]
         for value in node.values():
-            _fill_discriminator_mappings(doc, value)
+            _drop_unmapped_discriminators(value)
     elif isinstance(node, list):
         for value in node:
-            _fill_discriminator_mappings(doc, value)
+            _drop_unmapped_discriminators(value)
 
 
 def _object_deep_object_params(doc: dict[str, Any]) -> None:
-    for path_item in doc["paths"].values():
-        for operation in path_item.values():
-            for param in operation.get("parameters", []) if isinstance(operation, dict) else []:
-                if param.get("style") != "deepObject":
-                    continue
-                schema = _resolve(doc, param["schema"])
-                objects = [m for m in schema.get("anyOf", []) if m.get("type") != "null"]
-                if len(objects) == 1:
-                    param["schema"] = copy.deepcopy(objects[0])
+    for param in prepare_spec._parameters(doc):
+        if param.get("style") != "deepObject":
+            continue
+        schema = prepare_spec._resolve(doc, param["schema"])
+        objects = [m for m in schema.get("anyOf", []) if m.get("type") != "null"]
+        if len(objects) == 1:
+            param["schema"] = copy.deepcopy(objects[0])
 
 
-@functools.lru_cache(maxsize=1)
-def spec() -> OpenAPI:
-    """The openapi-core view of the adapted spec (built once)."""
-    doc = copy.deepcopy(load_spec_document())
-    _fill_discriminator_mappings(doc, doc)
+@functools.lru_cache(maxsize=4)
+def spec(path: Path = SPEC_PATH) -> OpenAPI:
+    """The openapi-core view of the adapted document (built once per path)."""
+    doc = copy.deepcopy(load_spec_document(path))
+    spec_shape.apply_nullable(doc)
+    spec_shape.fill_mappings(doc)
+    spec_shape.deep_object_queries(doc)
+    _drop_unmapped_discriminators(doc)
     _object_deep_object_params(doc)
-    return OpenAPI.from_dict(doc, base_uri=SPEC_PATH.as_uri())
+    return OpenAPI.from_dict(doc, base_uri=path.as_uri())
 
 
 def _query_args(query: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -118,6 +109,8 @@ def validate_request(
     url_path: str,
     body: Any = None,
     query: Mapping[str, Any] | None = None,
+    *,
+    spec_path: Path = SPEC_PATH,
 ) -> None:
     """Raise ``ContractError`` unless ``method url_path`` with this JSON body and query fits the spec.
 
@@ -137,7 +130,7 @@ def validate_request(
         headers={"Authorization": "Bearer sk-contract-test"},
     )
     try:
-        spec().validate_request(request)
+        spec(spec_path).validate_request(request)
     except Exception as exc:  # openapi-core raises several unrelated classes
         cause = exc.__cause__
         errors = [str(e).split("\n", 1)[0] for e in getattr(cause, "schema_errors", ()) or ()]
