@@ -89,6 +89,29 @@ def use_httpx2(dest: Path, env: dict[str, str]) -> None:
         subprocess.run(cmd, cwd=dest, env=env, check=True, capture_output=True, timeout=120)
 
 
+def facade_problem(package: Path) -> str | None:
+    """None if the façade imports with ``package`` as its generated layer, else the error's last line."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package.parent), str(ROOT / "facade")])}
+    # Every module of the façade and every public name (they load lazily), on this package.
+    code = (
+        "import importlib, pkgutil, sys, openai_chat, openai_chat_api\n"
+        "for m in pkgutil.iter_modules(openai_chat.__path__):\n"
+        "    m.name == '__main__' or importlib.import_module('openai_chat.' + m.name)\n"
+        "for name in openai_chat.__all__:\n"
+        "    getattr(openai_chat, name)\n"
+        "sys.exit(0 if openai_chat_api.__file__.startswith(sys.argv[1]) else 3)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(package)], env=env, capture_output=True, text=True, timeout=120
+    )
+    if result.returncode == 0:
+        return None
+    if result.returncode == 3:
+        return "the façade check imported another openai_chat_api than the one just generated"
+    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else f"exit status {result.returncode}"
+
+
 def _files(root: Path) -> dict[str, str]:
     return {
         str(p.relative_to(root)): p.read_text(encoding="utf-8")
@@ -139,6 +162,9 @@ def main() -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(fresh, out)
     print(f"generated {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} from {spec}")
+    problem = facade_problem(out) if out.name == PACKAGE else None
+    if problem:
+        print(f"generate: warning: the façade cannot import this package: {problem}", file=sys.stderr)
     return 0
 
 

@@ -9,7 +9,7 @@ Both documents are prepared the same way first (``prepare_spec.prepare(..., for_
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -243,8 +243,8 @@ def render(
     *,
     source: str,
     target: str,
-    overrides: list[str] = (),  # type: ignore[assignment]
-    warnings: list[str] = (),  # type: ignore[assignment]
+    overrides: Sequence[str] = (),
+    warnings: Sequence[str] = (),
 ) -> str:
     lines = [f"# API changes: {source} against {target}", ""]
     if not changes:

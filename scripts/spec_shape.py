@@ -55,7 +55,6 @@ NAME_MAPS = frozenset(
 )
 # Keys whose value is data, kept verbatim.
 VALUES = frozenset({"enum", "const", "default", "required", "mapping", "security", "tags", "scopes"})
-SCHEMA_PREFIX = prepare_spec.SCHEMA_PREFIX
 
 
 # -- words out -------------------------------------------------------------------------------------------------

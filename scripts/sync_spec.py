@@ -13,9 +13,7 @@ package imports under the façade. A document that cannot be used gets one line 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -28,24 +26,6 @@ import prepare_spec  # noqa: E402
 import spec_changes  # noqa: E402
 import spec_shape  # noqa: E402
 from prepare_spec import SpecError  # noqa: E402
-
-
-def _facade_imports(package: Path) -> str | None:
-    """None if the façade imports with ``package`` as its generated layer, else the error's last line."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package.parent), str(ROOT / "facade")])}
-    code = (
-        "import sys, openai_chat, openai_chat.params, openai_chat_api\n"
-        "sys.exit(0 if openai_chat_api.__file__.startswith(sys.argv[1]) else 3)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(package)], env=env, capture_output=True, text=True, timeout=120
-    )
-    if result.returncode == 0:
-        return None
-    if result.returncode == 3:
-        return "the façade check imported another openai_chat_api than the one just generated"
-    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
-    return lines[-1] if lines else f"exit status {result.returncode}"
 
 
 def run(source_path: Path, spec: Path, out: Path, overrides_path: Path, report: Path) -> int:
@@ -77,7 +57,7 @@ def run(source_path: Path, spec: Path, out: Path, overrides_path: Path, report: 
         prepare_spec.dump(new, staged)
         package = Path(tmp) / "gen" / generate.PACKAGE
         generate.generate(staged, package)
-        problem = _facade_imports(package)
+        problem = generate.facade_problem(package)
         if problem:
             raise SpecError(
                 f"the package generated from {source_path.name} breaks the façade ({problem}); nothing was changed"

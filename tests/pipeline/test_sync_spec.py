@@ -87,6 +87,32 @@ def test_an_older_document_without_delete_is_refused_naming_it(tmp_path: Path):
     )
 
 
+def test_a_package_the_facade_cannot_import_is_not_written(tmp_path: Path):
+    """Every operation is there but a schema the façade imports is renamed: sync refuses, generate warns."""
+    text = (
+        (ROOT / "openapi.yaml").read_text(encoding="utf-8").replace("ChatCompletionDeleted", "CompletionGone")
+    )
+    source = tmp_path / "renamed.yaml"
+    source.write_text(text, encoding="utf-8")
+    result = _sync(tmp_path, source)
+    assert result.returncode == 1
+    assert result.stderr.startswith("sync-spec: the package generated from renamed.yaml breaks the façade (")
+    assert (
+        "cannot import name 'ChatCompletionDeleted'" in result.stderr
+        and "nothing was changed" in result.stderr
+    )
+    assert not (tmp_path / "gen").exists()
+    generated = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--spec", str(source)]
+        + ["--out", str(tmp_path / "direct" / "openai_chat_api")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert generated.returncode == 0
+    assert "generate: warning: the façade cannot import this package: ImportError" in generated.stderr
+
+
 def test_a_missing_file_is_one_line(tmp_path: Path):
     result = _sync(tmp_path, tmp_path / "absent.yaml")
     assert result.returncode == 1 and "cannot read it (FileNotFoundError" in result.stderr
