@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.append(str(ROOT / "scripts"))
+sys.path.append(str(ROOT / "tests"))
 
 import openapi_contract  # noqa: E402
 import prepare_spec  # noqa: E402
