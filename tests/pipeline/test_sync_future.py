@@ -3,7 +3,7 @@
 The document is ours with what a newer upstream release could add, written the way OpenAI writes it (JSON
 here, ``nullable: true``, its own prose and ``x-`` keys): an optional request field with bounds
 (``priority``, 0..10), a value on a request enum (``reasoning_effort: ultra``), a response field
-(``service_region``), a delta and message field (``reasoning``) and a finish reason (``paused``).
+(``service_region``), a delta and message field (``commentary``) and a finish reason (``paused``).
 The sync writes into a temporary spec and package; the façade from the repository then runs on that package
 in a subprocess, against an ``httpx2.MockTransport`` server.
 """
@@ -40,9 +40,9 @@ completion = {
 }
 chunks = [
     {"id": "c2", "object": "chat.completion.chunk", "created": 0, "model": "m",
-     "choices": [{"index": 0, "delta": {"role": "assistant", "reasoning": "think "}, "finish_reason": None}]},
+     "choices": [{"index": 0, "delta": {"role": "assistant", "commentary": "think "}, "finish_reason": None}]},
     {"id": "c2", "object": "chat.completion.chunk", "created": 0, "model": "m",
-     "choices": [{"index": 0, "delta": {"reasoning": "more", "content": "Hi"}, "finish_reason": "paused"}]},
+     "choices": [{"index": 0, "delta": {"commentary": "more", "content": "Hi"}, "finish_reason": "paused"}]},
 ]
 
 def handler(request):
@@ -74,7 +74,7 @@ out["sent_when_refused"] = len(seen) - sent_before
 if out["accepted"] == "yes":
     with client.chat.stream(model="m", messages="Hi") as stream:
         final = stream.final()
-    out["final_reasoning"] = getattr(final.choices[0].message, "reasoning", "no such attribute")
+    out["final_commentary"] = getattr(final.choices[0].message, "commentary", "no such attribute")
     out["final_finish_reason"] = final.finish_reason
 print(json.dumps(out))
 """
@@ -99,7 +99,7 @@ def _future(ours: dict[str, Any]) -> dict[str, Any]:
         "description": PROSE,
     }
     for name in ("ChatCompletionStreamResponseDelta", "ChatCompletionResponseMessage"):
-        schemas[name]["properties"]["reasoning"] = {"type": "string", "nullable": True, "description": PROSE}
+        schemas[name]["properties"]["commentary"] = {"type": "string", "nullable": True, "description": PROSE}
     for name in ("CreateChatCompletionResponse", "CreateChatCompletionStreamResponse"):
         enum = schemas[name]["properties"]["choices"]["items"]["properties"]["finish_reason"]["enum"]
         enum.insert(len([v for v in enum if v is not None]), "paused")
@@ -159,7 +159,7 @@ def test_the_report_names_every_change(synced: dict[str, Any]):
     for line in (
         "+ CreateChatCompletionRequest.priority: integer, 0..10, nullable, optional",
         "+ CreateChatCompletionResponse.service_region: string, optional",
-        "+ ChatCompletionStreamResponseDelta.reasoning: string, nullable, optional",
+        "+ ChatCompletionStreamResponseDelta.commentary: string, nullable, optional",
         "ReasoningEffort: + ultra",
         "CreateChatCompletionStreamResponse.choices[].finish_reason: + paused",
     ):
@@ -192,7 +192,7 @@ def test_the_unchanged_facade_uses_the_new_fields(synced: dict[str, Any]):
     assert "priority" in out["create_params"]
     assert out["service_region"] == "eu-1"
     assert out["finish_reason"] == "paused"
-    assert out["final_reasoning"] == "think more"
+    assert out["final_commentary"] == "think more"
     assert out["final_finish_reason"] == "paused"
 
 
