@@ -90,8 +90,12 @@ def use_httpx2(dest: Path, env: dict[str, str]) -> None:
 
 
 def facade_problem(package: Path) -> str | None:
-    """None if the façade imports with ``package`` as its generated layer, else the error's last line."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package.parent), str(ROOT / "facade")])}
+    """None if the façade imports with ``package`` as its generated layer, else the error's last line.
+
+    The façade is the installed one (the editable install links it to ``facade/``, with the generated sync
+    half inside it); ``package`` comes first on the path, so it stands in for ``openai_chat_api``.
+    """
+    env = {**os.environ, "PYTHONPATH": str(package.parent)}
     # Every module of the façade and every public name (they load lazily), on this package.
     code = (
         "import importlib, pkgutil, sys, openai_chat, openai_chat_api\n"

@@ -55,7 +55,9 @@ def handler(request):
 
 client = Client(api_key="k", base_url="https://api.test/v1",
                 http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
-out = {"package": openai_chat_api.__file__, "create_params": sorted(typing.get_type_hints(CreateParams))}
+import os, openai_chat
+out = {"package": openai_chat_api.__file__, "facade": os.path.realpath(openai_chat.__file__),
+       "create_params": sorted(typing.get_type_hints(CreateParams))}
 try:
     done = client.chat.create(model="m", messages="Hi", priority=5, reasoning_effort="ultra")
 except Exception as exc:
@@ -107,7 +109,8 @@ def _future(ours: dict[str, Any]) -> dict[str, Any]:
 
 
 def _probe(package: Path) -> dict[str, Any]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package.parent), str(ROOT / "facade")])}
+    # The façade is the installed one, whose modules are links to facade/; the package goes first.
+    env = {**os.environ, "PYTHONPATH": str(package.parent)}
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         env=env,
@@ -119,6 +122,7 @@ def _probe(package: Path) -> dict[str, Any]:
     assert result.returncode == 0, result.stderr[-4000:]
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["package"].startswith(str(package)), out["package"]
+    assert out["facade"] == str((ROOT / "facade" / "openai_chat" / "__init__.py").resolve()), out["facade"]
     return out
 
 
