@@ -97,10 +97,7 @@ def test_a_package_the_facade_cannot_import_is_not_written(tmp_path: Path):
     result = _sync(tmp_path, source)
     assert result.returncode == 1
     assert result.stderr.startswith("sync-spec: the package generated from renamed.yaml breaks the façade (")
-    assert (
-        "cannot import name 'ChatCompletionDeleted'" in result.stderr
-        and "nothing was changed" in result.stderr
-    )
+    assert "'ChatCompletionDeleted'" in result.stderr and "nothing was changed" in result.stderr
     assert not (tmp_path / "gen").exists()
     generated = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "generate.py"), "--spec", str(source)]
