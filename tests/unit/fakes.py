@@ -15,9 +15,6 @@ an ``AsyncClient``: ``h.call(h.client.chat.create, messages="Hi")`` awaits when 
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import inspect
 import json
 import sys
 from collections import deque
@@ -32,6 +29,7 @@ _TESTS = str(Path(__file__).resolve().parents[1])
 if _TESTS not in sys.path:  # tests/ is not a package; the contract helper lives there
     sys.path.append(_TESTS)
 
+from dual import Dual  # noqa: E402
 from openapi_contract import ContractError, validate_request  # noqa: E402
 
 BASE_URL = "https://api.fake.test/v1"
@@ -366,7 +364,7 @@ def _chunks(completion: dict[str, Any], include_usage: bool) -> Iterator[dict[st
 # -- one test body for Client and AsyncClient ----------------------------------------------------------------
 
 
-class Harness:
+class Harness(Dual):
     """A fake API plus a client of one kind ("sync" or "async"), and helpers that hide ``await``.
 
     ``call(fn, ...)`` runs ``fn`` and awaits its result when it is awaitable; ``items(x)`` iterates an
@@ -374,15 +372,10 @@ class Harness:
     """
 
     def __init__(self, kind: str, fake: FakeAPI | None = None) -> None:
-        self.kind = kind
+        super().__init__(kind)
         self.fake = fake if fake is not None else FakeAPI()
-        self._loop = asyncio.new_event_loop() if kind == "async" else None
         self._clients: list[Any] = []
         self.client = self.new_client()
-
-    @property
-    def is_async(self) -> bool:
-        return self._loop is not None
 
     def http_client(self, transport: Any = None) -> httpx2.Client | httpx2.AsyncClient:
         transport = transport if transport is not None else self.fake.transport()
@@ -406,52 +399,9 @@ class Harness:
         self._clients.append(client)
         return client
 
-    def call(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
-        result = fn(*args, **kwargs)
-        if inspect.isawaitable(result):
-            assert self._loop is not None, f"{fn!r} returned an awaitable from a sync client"
-            return self._loop.run_until_complete(_await(result))
-        return result
-
-    def items(self, iterable: Any) -> Iterator[Any]:
-        """Iterate lazily: one ``__anext__`` per item for async iterables."""
-        if hasattr(iterable, "__aiter__"):
-            iterator = iterable.__aiter__()
-            while True:
-                try:
-                    yield self.call(iterator.__anext__)
-                except StopAsyncIteration:
-                    return
-        else:
-            yield from iterable
-
-    def collect(self, iterable: Any) -> list[Any]:
-        return list(self.items(iterable))
-
-    @contextlib.contextmanager
-    def opened(self, manager: Any) -> Iterator[Any]:
-        if hasattr(manager, "__aenter__"):
-            value = self.call(manager.__aenter__)
-            try:
-                yield value
-            except BaseException:
-                if not self.call(manager.__aexit__, *sys.exc_info()):
-                    raise
-            else:
-                self.call(manager.__aexit__, None, None, None)
-        else:
-            with manager as value:
-                yield value
-
     def close(self) -> None:
         for client in self._clients:
             self.call(client.close)
             self.call(client.http_client.aclose if self.is_async else client.http_client.close)
-        if self._loop is not None:
-            self._loop.run_until_complete(self._loop.shutdown_asyncgens())
-            self._loop.close()
+        self.close_loop()
         assert not self.fake.violations, self.fake.violations
-
-
-async def _await(awaitable: Any) -> Any:
-    return await awaitable
