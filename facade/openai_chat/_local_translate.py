@@ -26,6 +26,9 @@ Each rule below was measured against the bundled server (HTTP status and what th
 * ``response_format: {"type": "json_schema", ...}`` is refused: HTTP 500 ("Input should be 'text' or
   'json_object'"). The server constrains output to a schema given as ``{"type": "json_object", "schema":
   ...}``. Rule: ``json_schema`` becomes that, with the same schema.
+* Strings in a schema-constrained answer may hold raw control characters, which makes the answer
+  invalid JSON (seen without ``temperature=0``). Not a request rule: the bundled server is started with
+  its schema grammar fixed to exclude them (``_local_llama``).
 * ``max_completion_tokens`` is ignored, and a request without ``max_tokens`` generates until the context
   is full (2,048 tokens, about 3.5 minutes on two cores). Rule: ``max_completion_tokens`` becomes
   ``max_tokens``, and a request with neither gets ``default_max_tokens`` (256 unless configured).

