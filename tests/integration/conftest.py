@@ -1,4 +1,4 @@
-"""Integration fixtures: a real local model server started through openai_chat.local.
+"""Integration fixtures: the real local stack (gateway and bundled model server) started through openai_chat.local.
 
 These tests are never skipped: without the ``local`` extra they fail, telling what to install.
 """
@@ -9,7 +9,9 @@ import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
+import openai_chat as oc
 import pytest
+from localrun import Run
 from openai_chat.local import LocalServer, LocalServerError
 
 _HERE = Path(__file__).parent
@@ -34,7 +36,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def local_server(local_extra: None) -> Iterator[LocalServer]:
-    """One llama_cpp.server for the whole session, stopped at the end."""
+    """One local stack for the whole session (stored completions in memory), stopped at the end."""
     try:
         srv = LocalServer().start()
     except LocalServerError as exc:
@@ -43,3 +45,19 @@ def local_server(local_extra: None) -> Iterator[LocalServer]:
         yield srv
     finally:
         srv.stop()
+
+
+@pytest.fixture(params=["sync", "async"])
+def run(request: pytest.FixtureRequest, local_server: LocalServer) -> Iterator[Run]:
+    """A Client or an AsyncClient on the local stack; one test body serves both."""
+    r = Run(request.param, local_server)
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def client(local_server: LocalServer) -> Iterator[oc.Client]:
+    r = Run("sync", local_server)
+    yield r.client
+    r.close()
+    assert r.contract.requests, "the contract saw no request: is the checking transport in place?"
