@@ -1,11 +1,13 @@
-"""``make demo``: the client at work, against a small local model or, with ``OPENAI_API_KEY`` set, the real API.
+"""``make demo``: the client at work, against the local stack or, with ``OPENAI_API_KEY`` set, the real API.
 
-Without a key it starts the packaged Gemma 3 270M behind llama.cpp's OpenAI-compatible server (the model
-file is assembled on the first run). Then, step by step and timed: a streamed answer, a forced tool call
-whose result goes back to the model, a structured answer parsed into an attrs class, and (real API only)
-stored completions. A tiny local model writes poor prose; the point is the client, not the answers.
+Without a key it starts the local stack: the packaged Gemma 3 270M behind llama-cpp-python's
+OpenAI-compatible server, with our gateway in front that stores completions (the model file is assembled
+on the first run). Then, step by step and timed: a streamed answer, a forced tool call run through
+``run_tools`` and its result sent back, a structured answer parsed into an attrs class, and stored
+completions (store, list with a filter across pages, get, messages, update, delete). Decoding is greedy.
+The packaged model is a small base model that writes poor prose; the point is the client, not the answers.
 
-    python scripts/demo.py                                  # local model
+    python scripts/demo.py                                  # local stack
     OPENAI_API_KEY=sk-... python scripts/demo.py            # real API (OPENAI_BASE_URL, OPENAI_MODEL honoured)
 """
 
@@ -63,7 +65,7 @@ class Timings:
         yield
         elapsed = time.perf_counter() - start
         self.steps.append((name, elapsed))
-        say(f"   ({name}: {elapsed:.2f} s)")
+        say(f"   ({name.strip()}: {elapsed:.2f} s)")
 
     def summary(self) -> None:
         heading("timings")
@@ -77,7 +79,7 @@ class Timings:
 
 @contextlib.contextmanager
 def target(timings: Timings) -> Iterator[tuple[oc.Client, bool]]:
-    """A client on the real API when OPENAI_API_KEY is set, else on a freshly started local server."""
+    """A client on the real API when OPENAI_API_KEY is set, else on a freshly started local stack."""
     if os.environ.get("OPENAI_API_KEY"):
         model = os.environ.get("OPENAI_MODEL") or DEFAULT_MODEL
         with oc.Client(model=model) as client:  # key and OPENAI_BASE_URL from the environment
@@ -87,21 +89,21 @@ def target(timings: Timings) -> Iterator[tuple[oc.Client, bool]]:
 
     from openai_chat.local import LocalServer, ensure_model
 
-    say("OPENAI_API_KEY is not set: running a small model locally (set it to use the real API)")
+    say("OPENAI_API_KEY is not set: running the local stack (set it to use the real API)")
     with timings.step("prepare model"):
         say("-> checking the model file (the first run assembles ~250 MB from the installed package)...")
         model_path = ensure_model()
         say(f"   model file: {model_path}")
-    with timings.step("start server"):
-        say("-> starting llama.cpp's OpenAI-compatible server (loading the model)...")
+    with timings.step("start local stack"):
+        say("-> starting llama.cpp's OpenAI-compatible server (loading the model) and the storing gateway...")
         server = LocalServer(model_path).start()
     try:
-        say(f"   ready at {server.base_url} (model {server.model})")
+        say(f"   ready at {server.base_url} (model {server.model}; stored completions in memory)")
         with oc.Client(base_url=server.base_url, api_key="sk-local", model=server.model, max_retries=0) as c:
             yield c, False
     finally:
         say()
-        say("-> stopping the local server")
+        say("-> stopping the local stack")
         server.stop()
 
 
@@ -115,7 +117,7 @@ def stream_answer(client: oc.Client) -> None:
     start = time.perf_counter()
     first_token: float | None = None
     pieces = 0
-    with client.chat.stream(messages=question, max_tokens=40, temperature=0.7, seed=1, stop=["\n"]) as s:
+    with client.chat.stream(messages=question, max_tokens=40, temperature=0, stop=["\n"]) as s:
         print("assistant: ", end="", flush=True)
         for piece in s.text():
             if first_token is None:
@@ -141,35 +143,32 @@ def get_weather(city: str) -> dict[str, Any]:
 
 
 def tool_call(client: oc.Client) -> None:
-    heading("2. a forced tool call, run in Python, its result sent back")
+    heading("2. a forced tool call, run in Python by run_tools, its result sent back")
     tool = oc.function_tool(get_weather)
     question = "What is the weather in Oslo?"
     say(f"user: {question}")
     say(f"tool offered: {tool.name}, parameters {json.dumps(tool.definition['function']['parameters'])}")
-    first = client.chat.create(
-        messages=question,
-        tools=[tool],
-        tool_choice={"type": "function", "function": {"name": tool.name}},
-        max_tokens=40,
-        temperature=0,
+    # max_steps=1: the model's call comes back unrun. Handing the conversation back runs it and asks again
+    # (without forcing the tool this time, so the model can answer).
+    forced = {"type": "function", "function": {"name": tool.name}}
+    asked = client.chat.run_tools(
+        messages=question, tools=[tool], tool_choice=forced, max_steps=1, max_tokens=40, temperature=0
     )
-    say(f"   finish_reason: {first.finish_reason}; {usage_line(first)}")
-    if not first.tool_calls:
+    if not asked.tool_calls:
         raise RuntimeError("the model did not call the tool it was forced to call")
-    call = first.tool_calls[0]
+    call = asked.tool_calls[0]
     arguments = oc.decode_arguments(tool, call.function.arguments)
     say(f"model calls: {call.function.name}({', '.join(f'{k}={v!r}' for k, v in arguments.items())})")
-    result = tool.call(call.function.arguments)
-    say(f"python returns: {result}")
-    # The model's message goes back with text "" rather than null: llama.cpp's server refuses null there.
-    messages = [
-        oc.user(question),
-        oc.assistant(first.text or "", tool_calls=first.tool_calls),
-        oc.tool(call.id, json.dumps(result)),
-    ]
-    final = client.chat.create(messages=messages, tools=[tool], tool_choice="none", max_tokens=32)
-    say(f"assistant: {one_line(final.text)}")
-    say(f"   finish_reason: {final.finish_reason}; {usage_line(final)}")
+    result = client.chat.run_tools(
+        messages=asked.messages, tools=[tool], max_steps=2, max_tokens=40, temperature=0, stop=["\n"]
+    )
+    say(f"python returns: {result.messages[2]['content']}")
+    say(f"assistant: {one_line(result.text)}")
+    say(
+        f"   {len(asked.completions) + len(result.completions)} model calls; conversation roles: "
+        f"{[m['role'] for m in result.messages]}"
+    )
+    say(f"   finish_reason: {result.finish_reason}; {usage_line(result)}")
 
 
 @attrs.define
@@ -178,53 +177,73 @@ class City:
     country: str
 
 
-def structured(client: oc.Client, real_api: bool) -> None:
-    heading("3. a structured answer, parsed into an attrs class")
+def structured(client: oc.Client) -> None:
+    heading("3. a structured answer (json_schema), parsed into an attrs class")
     question = "Name a city in Norway."
     say(f"user: {question}")
     say(f"schema: {json.dumps(oc.json_schema_for(City))}")
-    extra_body = None
-    if not real_api:
-        # llama.cpp's server takes a JSON schema as {"type": "json_object", "schema": ...} and refuses
-        # json_schema; the client still reads the answer into City.
-        extra_body = {"response_format": {"type": "json_object", "schema": oc.json_schema_for(City)}}
-        say("   (this server takes the schema as response_format json_object + schema)")
-    completion = client.chat.parse(
-        messages=question, response_format=City, max_tokens=60, temperature=0, extra_body=extra_body
-    )
+    completion = client.chat.parse(messages=question, response_format=City, max_tokens=60, temperature=0)
     say(f"raw answer: {one_line(completion.text)}")
     say(f"parsed: {completion.parsed!r}")
     say(f"   finish_reason: {completion.finish_reason}; {usage_line(completion)}")
 
 
-def stored_completions(client: oc.Client, real_api: bool) -> None:
-    heading("4. stored completions (store=True, list, get, update, delete)")
-    if not real_api:
-        say("   skipped: the local server does not store completions; set OPENAI_API_KEY to see this step")
-        return
+def stored_completions(client: oc.Client, timings: Timings, real_api: bool) -> None:
+    heading("4. stored completions: store, list (filtered, across pages), get, messages, update, delete")
     tag = f"openai-chat-demo-{uuid.uuid4().hex[:8]}"
-    created = client.chat.create(
-        messages="Say hello in three languages.", store=True, metadata={"demo": tag}, max_tokens=40
-    )
-    say(f"stored {created.id}: {one_line(created.text)}")
-    stored = None
-    for _attempt in range(10):  # a stored completion takes a moment to become readable
-        try:
-            stored = client.chat.completions.get(created.id)
-            break
-        except oc.NotFoundError:
-            say("   not readable yet, waiting...")
+    completions = client.chat.completions
+    with timings.step("  store 3"):
+        created = [
+            client.chat.create(
+                messages=[oc.developer("Answer in one word."), oc.user(f"Name colour number {i + 1}.")],
+                store=True,
+                metadata={"demo": tag},
+                max_tokens=8,
+                temperature=0,
+                stop=["\n"],
+            )
+            for i in range(3)
+        ]
+        for c in created:
+            say(f"stored {c.id}: {one_line(c.text)!r}")
+    first = created[0]
+    with timings.step("  list"):
+        for _attempt in range(10):  # the real API takes a moment before stored completions are listed
+            pager = completions.list(metadata={"demo": tag}, limit=2)
+            pages = list(pager.pages())
+            listed = [c.id for page in pages for c in page.data]
+            if len(listed) == len(created) or not real_api:
+                break
             time.sleep(1.0)
-    if stored is None:
-        raise RuntimeError(f"stored completion {created.id} did not become readable")
-    say(f"get: {stored.id} model={stored.model}")
-    listed = [c.id for c in client.chat.completions.list(metadata={"demo": tag}, limit=10)]
-    say(f"list(metadata demo={tag}): {listed}")
-    updated = client.chat.completions.update(created.id, metadata={"demo": tag, "reviewed": "yes"})
-    metadata = updated.metadata.to_dict() if isinstance(updated.metadata, Metadata) else updated.metadata
-    say(f"update: metadata is now {metadata}")
-    deleted = client.chat.completions.delete(created.id)
-    say(f"delete: {deleted.id} deleted={deleted.deleted}")
+        say(f"list(metadata demo={tag}, limit=2): {len(pages)} pages, {listed}")
+        say(
+            f"   the same, auto-paged one item at a time: {[c.id for c in completions.list(metadata={'demo': tag}, limit=2)]}"
+        )
+    with timings.step("  get"):
+        stored = completions.get(first.id)
+        say(
+            f"get: {stored.id} model={stored.model} text={one_line(stored.text)!r} metadata={metadata_of(stored)}"
+        )
+    with timings.step("  messages"):
+        messages = [(m.role, m.content) for m in completions.messages(first.id)]
+        say(f"messages: {messages}")
+    with timings.step("  update"):
+        updated = completions.update(first.id, metadata={"demo": tag, "reviewed": "yes"})
+        say(f"update: metadata is now {metadata_of(updated)}")
+    with timings.step("  delete"):
+        for c in created:
+            deleted = completions.delete(c.id)
+            say(f"delete: {deleted.id} deleted={deleted.deleted}")
+        try:
+            completions.get(first.id)
+            say("   get after delete: still there")
+        except oc.NotFoundError as exc:
+            say(f"   get after delete: {exc.status_code} {exc.message}")
+
+
+def metadata_of(completion: oc.ChatCompletion) -> Any:
+    metadata = completion.metadata
+    return metadata.to_dict() if isinstance(metadata, Metadata) else metadata
 
 
 def main() -> int:
@@ -237,9 +256,9 @@ def main() -> int:
             with timings.step("tool call"):
                 tool_call(client)
             with timings.step("structured answer"):
-                structured(client, real_api)
+                structured(client)
             with timings.step("stored completions"):
-                stored_completions(client, real_api)
+                stored_completions(client, timings, real_api)
     except KeyboardInterrupt:
         print("\ndemo interrupted", file=sys.stderr)
         return 130
