@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from typing import Any
 
 import attrs
@@ -233,11 +234,15 @@ def test_structured_answer_parses_into_the_class(client: oc.Client, how: str) ->
 # -- concurrency, errors and the pool -----------------------------------------------------------------------
 
 
-def test_eight_concurrent_streams_all_complete(local_server: LocalServer) -> None:
+def test_eight_concurrent_stored_streams_all_complete(local_server: LocalServer) -> None:
     r = Run("async", local_server)
+    mark = uuid.uuid4().hex
 
     async def one(i: int) -> tuple[str, oc.ChatCompletion]:
-        async with r.client.chat.stream(messages=f"Count to {i + 2}.", max_tokens=6, temperature=0) as s:
+        stream = r.client.chat.stream(
+            messages=f"Count to {i + 2}.", max_tokens=6, temperature=0, store=True, metadata={"run": mark}
+        )
+        async with stream as s:
             text = "".join([piece async for piece in s.text()])
             return text, await s.final()
 
@@ -246,6 +251,7 @@ def test_eight_concurrent_streams_all_complete(local_server: LocalServer) -> Non
 
     try:
         results = r.call(all_of_them)
+        stored = {c.id: c.text for c in r.items(r.client.chat.completions.list(metadata={"run": mark}))}
     finally:
         r.close()
     for result in results:
@@ -254,6 +260,7 @@ def test_eight_concurrent_streams_all_complete(local_server: LocalServer) -> Non
     assert len(results) == 8
     for text, final in results:
         assert final.finish_reason in ("stop", "length") and final.text == text
+    assert stored == {final.id: final.text for _, final in results}
 
 
 def _too_long(client: oc.Client) -> Any:
