@@ -189,7 +189,7 @@ class Gateway:
 
     # -- helpers -------------------------------------------------------------------------------------------
 
-    def _open(self, method: str, path: str, query: str, body: bytes, headers: Mapping[str, str]) -> Any:
+    def _open(self, method: str, path: str, query: str, body: bytes, headers: Mapping[str, str]) -> _Upstream:
         sent = {k: v for k, v in headers.items() if k.lower() not in _HOP_HEADERS}
         sent["accept-encoding"] = "identity"  # the bytes we accumulate are the bytes we pass on
         url = self.upstream + path + (f"?{query}" if query else "")
