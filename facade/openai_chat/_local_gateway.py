@@ -22,6 +22,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Mapping
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -189,7 +190,9 @@ class Gateway:
 
     # -- helpers -------------------------------------------------------------------------------------------
 
-    def _open(self, method: str, path: str, query: str, body: bytes, headers: Mapping[str, str]) -> _Upstream:
+    def _open(
+        self, method: str, path: str, query: str, body: bytes, headers: Mapping[str, str] | Message
+    ) -> _Upstream:
         sent = {k: v for k, v in headers.items() if k.lower() not in _HOP_HEADERS}
         sent["accept-encoding"] = "identity"  # the bytes we accumulate are the bytes we pass on
         url = self.upstream + path + (f"?{query}" if query else "")

@@ -86,7 +86,7 @@ def ensure_model(directory: str | os.PathLike[str] | None = None) -> Path:
         raise LocalServerError(f"the packaged model is not installed; {_INSTALL_HINT}") from exc
     target = Path(directory).expanduser() if directory is not None else model_dir()
     target.mkdir(parents=True, exist_ok=True)
-    path = target / pkg.MODEL_NAME
+    path = target / str(pkg.MODEL_NAME)
     if path.exists():
         try:
             return Path(pkg.assemble(path))  # existing file: only verifies its sha256
