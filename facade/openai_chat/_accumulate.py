@@ -31,6 +31,7 @@ _TOP_KNOWN = frozenset(
 )
 _CHOICE_KNOWN = frozenset({"index", "delta", "finish_reason", "logprobs"})
 _TOOL_KNOWN = frozenset({"index", "id", "type", "function", "custom"})
+_ARGUMENTS_PIECE = frozenset({"index", "function"})  # a tool-call delta that only continues the arguments
 
 
 def _join(parts: list[str] | None) -> str | None:
@@ -210,6 +211,20 @@ def _add_reasoning(index: int, parts: _Text, value: str, events: list[Any] | Non
             events.append(ReasoningDelta(index, value, parts, parts.size))
 
 
+def _keep_unknown(
+    extra: dict[str, Any] | None, fields: dict[str, Any], known: frozenset[str]
+) -> dict[str, Any] | None:
+    """``extra`` with the unknown ``fields`` that hold a value added (a new dict when first needed)."""
+    for key in fields:
+        if key not in known:
+            value = fields[key]
+            if value is not None:
+                if extra is None:
+                    extra = {}
+                extra[key] = value
+    return extra
+
+
 def _by_index(item: _ToolCall) -> int:
     return item.index
 
@@ -311,8 +326,14 @@ class ChatCompletionAccumulator:
         try:
             choices = get("choices")
             if choices:
-                for choice in choices:
-                    self._add_choice(choice, events)
+                if (
+                    events is not None
+                    or choices.__class__ is not list
+                    or len(choices) != 1
+                    or not self._add_piece(choices[0])
+                ):
+                    for choice in choices:
+                        self._add_choice(choice, events)
             if not self._id:
                 value = get("id")
                 if value:
@@ -332,17 +353,55 @@ class ChatCompletionAccumulator:
             value = get("usage")
             if value is not None:
                 self._usage = value
-            for key in chunk:
-                if key not in _TOP_KNOWN:
-                    value = chunk[key]
-                    if value is not None:
-                        if self._extra is None:
-                            self._extra = {}
-                        self._extra[key] = value
+            if not _TOP_KNOWN.issuperset(chunk):
+                self._extra = _keep_unknown(self._extra, chunk, _TOP_KNOWN)
         except (TypeError, AttributeError, KeyError, IndexError, ValueError) as exc:
             raise APIResponseValidationError(
                 f"stream chunk has an unexpected shape ({exc})", body=chunk
             ) from exc
+
+    def _add_piece(self, choice: Any) -> bool:
+        """The common chunks, merged in one step: a choice seen before whose delta is only a piece of
+        content, or only a piece of the arguments of the tool call streamed last.
+
+        Returns False, having changed nothing, for anything else (the general path takes it).
+        """
+        if choice.__class__ is not dict or not _CHOICE_KNOWN.issuperset(choice) or choice.get("logprobs"):
+            return False
+        delta = choice.get("delta")
+        if delta.__class__ is not dict or len(delta) != 1:
+            return False
+        index = choice.get("index")
+        state = self._choices.get(0 if index is None else index)
+        if state is None:
+            return False
+        content = delta.get("content")
+        if content is not None:
+            parts = state.content
+            if content.__class__ is not str or not content or parts is None:
+                return False
+            parts.add(content)
+            state.content_len += len(content)
+        else:
+            tool_deltas = delta.get("tool_calls")
+            calls = state.tool_calls
+            if tool_deltas.__class__ is not list or len(tool_deltas) != 1 or not calls:
+                return False
+            tool_delta = tool_deltas[0]
+            if tool_delta.__class__ is not dict or tool_delta.keys() != _ARGUMENTS_PIECE:
+                return False
+            call = calls[-1]
+            body = tool_delta["function"]
+            if call.wire != tool_delta["index"] or body.__class__ is not dict or len(body) != 1:
+                return False
+            text = body.get("arguments")
+            if text.__class__ is not str or not text:
+                return False
+            call.args.add(text)
+        finish_reason = choice.get("finish_reason")
+        if finish_reason is not None:
+            state.finish_reason = finish_reason
+        return True
 
     def _add_choice(self, choice: dict[str, Any], events: list[Any] | None) -> None:
         index = choice.get("index")
@@ -507,13 +566,8 @@ class ChatCompletionAccumulator:
                 call.args.add(_text(text, f"tool_calls[].{text_key}"))
                 if events is not None:
                     events.append(ToolCallArgumentsDelta(state.index, call.index, call.name, text))
-        for key in delta:
-            if key not in _TOOL_KNOWN:
-                value = delta[key]
-                if value is not None:
-                    if call.extra is None:
-                        call.extra = {}
-                    call.extra[key] = value
+        if not _TOOL_KNOWN.issuperset(delta):
+            call.extra = _keep_unknown(call.extra, delta, _TOOL_KNOWN)
 
     def _add_logprobs(self, state: _Choice, logprobs: dict[str, Any]) -> None:
         mine = state.logprobs

@@ -15,7 +15,7 @@ Everything else goes through the general line parser.
 
 from __future__ import annotations
 
-import codecs
+from codecs import utf_8_decode
 
 __all__ = ["ServerSentEvent", "SSEDecoder"]
 
@@ -68,7 +68,8 @@ class SSEDecoder:
     """
 
     __slots__ = (
-        "_decode",
+        "_undecoded",
+        "_bom",
         "_line",
         "_skip_lf",
         "_event",
@@ -82,9 +83,10 @@ class SSEDecoder:
     )
 
     def __init__(self) -> None:
-        # utf-8-sig drops one leading BOM, even when it is split across pieces; invalid bytes
-        # become U+FFFD as the standard's "UTF-8 decode" asks.
-        self._decode = codecs.getincrementaldecoder("utf-8-sig")("replace").decode
+        # The bytes of a character split across pieces, kept for the next one. Invalid bytes become
+        # U+FFFD, as the standard's "UTF-8 decode" asks.
+        self._undecoded = b""
+        self._bom = True  # no text decoded yet: a leading BOM is dropped, even when split across pieces
         self._line: list[str] = []  # text of the current line, which has no line end yet
         # The last piece ended in "\r": a "\n" opening the next one belongs to the same line end.
         self._skip_lf = False
@@ -99,7 +101,12 @@ class SSEDecoder:
 
     def feed(self, data: bytes) -> list[ServerSentEvent]:
         """Decode one piece of the body; return the events it completed."""
-        text = self._decode(data)
+        if self._undecoded or self._bom:
+            text = self._decode(data, False)
+        else:
+            text, used = utf_8_decode(data, "replace", False)
+            if used != len(data):
+                self._undecoded = data[used:]
         if not text:
             return []
         if self._skip_lf:
@@ -166,6 +173,17 @@ class SSEDecoder:
         self._retry = None
         self._pending = False
         return []
+
+    def _decode(self, data: bytes, final: bool) -> str:
+        if self._undecoded:
+            data = self._undecoded + data
+        text, used = utf_8_decode(data, "replace", final)
+        self._undecoded = data[used:]
+        if self._bom and text:
+            self._bom = False
+            if text[0] == "\ufeff":
+                text = text[1:]
+        return text
 
     def _field(self, line: str, events: list[ServerSentEvent]) -> None:
         """Process one line of the general case (a blank line dispatches)."""

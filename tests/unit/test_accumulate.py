@@ -364,6 +364,26 @@ def test_wrong_shapes_raise_a_validation_error(bad: dict) -> None:
         run(bad)
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"choices": [{"index": 0, "delta": {"content": 5}}]},
+        {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "function": {"arguments": 1}}]}}]},
+        {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "function": "x"}]}}]},
+        {"choices": [{"index": 0, "delta": {"tool_calls": {"index": 0}}}]},
+    ],
+)
+def test_wrong_shapes_raise_a_validation_error_once_text_is_streaming(bad: dict) -> None:
+    started = (
+        chunk({"role": "assistant", "content": "a"}),
+        chunk({"tool_calls": [{"index": 0, "id": "c", "function": {"name": "f", "arguments": "{"}}]}),
+        chunk({"tool_calls": [{"index": 0, "function": {"arguments": "}"}}]}),
+    )
+    assert message(run(*started))["tool_calls"][0]["function"]["arguments"] == "{}"
+    with pytest.raises(APIResponseValidationError):
+        run(*started, bad)
+
+
 def test_events_for_each_chunk() -> None:
     acc = ChatCompletionAccumulator(events=True)
     acc.add(chunk({"role": "assistant", "content": "He"}))
