@@ -76,10 +76,14 @@ class _Parts(list[str]):
 
     def add(self, piece: str) -> None:
         self.append(piece)
+        if len(self) - self.mark >= 256:
+            self.compact()
+
+    def compact(self) -> None:
+        """Join the pieces added since the last time into one."""
         mark = self.mark
-        if len(self) - mark >= 256:
-            self[mark:] = ["".join(self[mark:])]
-            self.mark = mark + 1
+        self[mark:] = ["".join(self[mark:])]
+        self.mark = mark + 1
 
 
 class _Text(_Parts):
@@ -380,7 +384,9 @@ class ChatCompletionAccumulator:
             parts = state.content
             if content.__class__ is not str or not content or parts is None:
                 return False
-            parts.add(content)
+            parts.append(content)  # parts.add(content), without the call
+            if len(parts) - parts.mark >= 256:
+                parts.compact()
             state.content_len += len(content)
         else:
             tool_deltas = delta.get("tool_calls")

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import httpx2
@@ -34,7 +34,7 @@ __all__ = ["StreamState", "accumulate_sse_dict", "connection_error"]
 _loads = json.loads
 # json.loads without its two wrapper calls and whitespace scans: an event's data is almost always one
 # object with nothing around it. Anything else goes through json.loads, for the same result or error.
-_scan = json.JSONDecoder().scan_once
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 # Event types that carry chunks. Servers that name their events use these; the standard's
 # default type is "message".
 _MESSAGE_EVENTS = frozenset({"message", "chunk", "completion", "data"})
@@ -72,12 +72,15 @@ class StreamState:
             return []
         chunks: list[dict[str, Any]] = []
         add = self.accumulator.add
-        for event in self._decoder.feed(data):
+        for event in self._decoder._feed(data, True):
             self._events += 1
-            text = event.data
-            if event.event != "message" and event.event not in _MESSAGE_EVENTS:
-                self._other_event(event)
-                continue
+            if event.__class__ is str:
+                text = event  # the data of an event of the default type
+            else:
+                text = event.data  # type: ignore[union-attr]
+                if event.event != "message" and event.event not in _MESSAGE_EVENTS:  # type: ignore[union-attr]
+                    self._other_event(event)  # type: ignore[arg-type]
+                    continue
             end = -1
             if text[:1] == "{":
                 try:

@@ -101,6 +101,10 @@ class SSEDecoder:
 
     def feed(self, data: bytes) -> list[ServerSentEvent]:
         """Decode one piece of the body; return the events it completed."""
+        return self._feed(data, False)  # type: ignore[return-value]  # no plain strings when not asked
+
+    def _feed(self, data: bytes, plain: bool) -> list[ServerSentEvent | str]:
+        """:meth:`feed`; with ``plain``, an event of the default type comes as its data alone (a str)."""
         if self._undecoded or self._bom:
             text = self._decode(data, False)
         else:
@@ -127,15 +131,14 @@ class SSEDecoder:
             text = "".join(self._line)
             self._line = []
 
-        events: list[ServerSentEvent] = []
+        events: list[ServerSentEvent | str] = []
         blocks = text.split("\n\n")
         rest = blocks.pop()
         for block in blocks:
             if not self._pending and block[:5] == "data:" and "\n" not in block:
                 # The common case: one "data:" line and a blank line.
-                events.append(
-                    ServerSentEvent("message", block[6:] if block[5:6] == " " else block[5:], self._last_id)
-                )
+                value = block[6:] if block[5:6] == " " else block[5:]
+                events.append(value if plain else ServerSentEvent("message", value, self._last_id))
                 continue
             for line in block.split("\n"):
                 self._field(line, events)
@@ -159,7 +162,7 @@ class SSEDecoder:
         self._line = []
         self._skip_lf = False
         if tail:
-            unused: list[ServerSentEvent] = []
+            unused: list[ServerSentEvent | str] = []
             for line in tail.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
                 self._field(line, unused)
         self.incomplete = self._pending
@@ -185,7 +188,7 @@ class SSEDecoder:
                 text = text[1:]
         return text
 
-    def _field(self, line: str, events: list[ServerSentEvent]) -> None:
+    def _field(self, line: str, events: list[ServerSentEvent | str]) -> None:
         """Process one line of the general case (a blank line dispatches)."""
         if not line:
             self._dispatch(events)
@@ -208,7 +211,7 @@ class SSEDecoder:
                 self._retry = self.retry = int(value)
         # any other field name is ignored
 
-    def _dispatch(self, events: list[ServerSentEvent]) -> None:
+    def _dispatch(self, events: list[ServerSentEvent | str]) -> None:
         if self._data:
             events.append(
                 ServerSentEvent(self._event or "message", "\n".join(self._data), self._last_id, self._retry)
