@@ -71,6 +71,8 @@ class ChatCompletionMessage(ChatCompletionResponseMessage, Message):
 
 
 _M = TypeVar("_M", bound="ChatCompletionMessage")
+# The subclass adds no slots, so a message just parsed can become one in place.
+_RETYPE = ChatCompletionMessage.__basicsize__ == ChatCompletionResponseMessage.__basicsize__
 
 
 def _with_reasoning(message: ChatCompletionResponseMessage) -> ChatCompletionMessage:
@@ -107,7 +109,11 @@ class ChatCompletion(CreateChatCompletionResponse, Received):
         """The completion from its JSON; each choice's message is a :class:`ChatCompletionMessage`."""
         completion = super().from_dict(src_dict)
         for choice in completion.choices:
-            choice.message = _with_reasoning(choice.message)
+            message = choice.message
+            if _RETYPE and message.__class__ is ChatCompletionResponseMessage:
+                message.__class__ = ChatCompletionMessage  # a new object: no need for a copy
+            else:
+                choice.message = _with_reasoning(message)
         return completion
 
     @property

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionAllowedTools")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "mode",
+        "tools",
+    }
+)
 
 
 @_attrs_define
@@ -67,11 +74,12 @@ class ChatCompletionAllowedTools:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        mode = ChatCompletionAllowedToolsMode(d.pop("mode"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        mode = ChatCompletionAllowedToolsMode(d["mode"])
 
         tools = []
-        _tools = d.pop("tools")
+        _tools = d["tools"]
         for tools_item_data in _tools:
             tools_item = ChatCompletionAllowedToolsToolsItem.from_dict(tools_item_data)
 
@@ -82,7 +90,12 @@ class ChatCompletionAllowedTools:
             tools=tools,
         )
 
-        chat_completion_allowed_tools.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_allowed_tools.additional_properties = unknown
         return chat_completion_allowed_tools
 
     @property

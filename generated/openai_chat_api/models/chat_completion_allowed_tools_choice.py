@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionAllowedToolsChoice")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "allowed_tools",
+    }
+)
 
 
 @_attrs_define
@@ -66,17 +73,23 @@ class ChatCompletionAllowedToolsChoice:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = ChatCompletionAllowedToolsChoiceType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ChatCompletionAllowedToolsChoiceType(d["type"])
 
-        allowed_tools = ChatCompletionAllowedTools.from_dict(d.pop("allowed_tools"))
+        allowed_tools = ChatCompletionAllowedTools.from_dict(d["allowed_tools"])
 
         chat_completion_allowed_tools_choice = cls(
             type=type_,
             allowed_tools=allowed_tools,
         )
 
-        chat_completion_allowed_tools_choice.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_allowed_tools_choice.additional_properties = unknown
         return chat_completion_allowed_tools_choice
 
     @property

@@ -39,10 +39,12 @@ class ChatCompletionAllowedToolsToolsItem:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         chat_completion_allowed_tools_tools_item = cls()
 
-        chat_completion_allowed_tools_tools_item.additional_properties = d
+        unknown = dict(d)
+        chat_completion_allowed_tools_tools_item.additional_properties = unknown
         return chat_completion_allowed_tools_tools_item
 
     @property

@@ -11,6 +11,15 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionAudio")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "id",
+        "expires_at",
+        "data",
+        "transcript",
+    }
+)
 
 
 @_attrs_define
@@ -66,14 +75,15 @@ class ChatCompletionAudio:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        id = d["id"]
 
-        expires_at = d.pop("expires_at")
+        expires_at = d["expires_at"]
 
-        data = d.pop("data")
+        data = d["data"]
 
-        transcript = d.pop("transcript")
+        transcript = d["transcript"]
 
         chat_completion_audio = cls(
             id=id,
@@ -82,7 +92,12 @@ class ChatCompletionAudio:
             transcript=transcript,
         )
 
-        chat_completion_audio.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_audio.additional_properties = unknown
         return chat_completion_audio
 
     @property

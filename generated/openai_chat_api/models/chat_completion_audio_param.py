@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionAudioParam")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "voice",
+        "format",
+    }
+)
 
 
 @_attrs_define
@@ -68,7 +75,8 @@ class ChatCompletionAudioParam:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_voice(
             data: object,
@@ -93,16 +101,21 @@ class ChatCompletionAudioParam:
                 pass
             return cast(str | VoiceIdsOrCustomVoiceType1 | VoiceIdsSharedType1, data)
 
-        voice = _parse_voice(d.pop("voice"))
+        voice = _parse_voice(d["voice"])
 
-        format_ = ChatCompletionAudioParamFormat(d.pop("format"))
+        format_ = ChatCompletionAudioParamFormat(d["format"])
 
         chat_completion_audio_param = cls(
             voice=voice,
             format=format_,
         )
 
-        chat_completion_audio_param.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_audio_param.additional_properties = unknown
         return chat_completion_audio_param
 
     @property

@@ -16,6 +16,15 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionChoice")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "finish_reason",
+        "index",
+        "message",
+        "logprobs",
+    }
+)
 
 
 @_attrs_define
@@ -75,27 +84,15 @@ class ChatCompletionChoice:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        finish_reason = d.pop("finish_reason")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        finish_reason = d["finish_reason"]
 
-        index = d.pop("index")
+        index = d["index"]
 
-        message = ChatCompletionResponseMessage.from_dict(d.pop("message"))
+        message = ChatCompletionResponseMessage.from_dict(d["message"])
 
-        def _parse_logprobs(data: object) -> ChatCompletionChoiceLogprobs | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                logprobs_type_0 = ChatCompletionChoiceLogprobs.from_dict(data)
-
-                return logprobs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatCompletionChoiceLogprobs | None, data)
-
-        logprobs = _parse_logprobs(d.pop("logprobs", None))
+        logprobs = _parse_logprobs(d.get("logprobs"))
 
         chat_completion_choice = cls(
             finish_reason=finish_reason,
@@ -104,7 +101,12 @@ class ChatCompletionChoice:
             logprobs=logprobs,
         )
 
-        chat_completion_choice.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_choice.additional_properties = unknown
         return chat_completion_choice
 
     @property
@@ -122,6 +124,20 @@ class ChatCompletionChoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_logprobs(data: object) -> ChatCompletionChoiceLogprobs | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        logprobs_type_0 = ChatCompletionChoiceLogprobs.from_dict(data)
+
+        return logprobs_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ChatCompletionChoiceLogprobs | None, data)
 
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to

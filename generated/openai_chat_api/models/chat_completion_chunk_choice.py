@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionChunkChoice")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "delta",
+        "index",
+        "logprobs",
+        "finish_reason",
+    }
+)
 
 
 @_attrs_define
@@ -80,27 +89,15 @@ class ChatCompletionChunkChoice:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        delta = ChatCompletionStreamResponseDelta.from_dict(d.pop("delta"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        delta = ChatCompletionStreamResponseDelta.from_dict(d["delta"])
 
-        index = d.pop("index")
+        index = d["index"]
 
-        def _parse_logprobs(data: object) -> ChatCompletionChunkChoiceLogprobs | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                logprobs_type_0 = ChatCompletionChunkChoiceLogprobs.from_dict(data)
+        logprobs = _parse_logprobs(d.get("logprobs"))
 
-                return logprobs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatCompletionChunkChoiceLogprobs | None, data)
-
-        logprobs = _parse_logprobs(d.pop("logprobs", None))
-
-        finish_reason = d.pop("finish_reason", None)
+        finish_reason = d.get("finish_reason")
 
         chat_completion_chunk_choice = cls(
             delta=delta,
@@ -109,7 +106,12 @@ class ChatCompletionChunkChoice:
             finish_reason=finish_reason,
         )
 
-        chat_completion_chunk_choice.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_chunk_choice.additional_properties = unknown
         return chat_completion_chunk_choice
 
     @property
@@ -127,6 +129,20 @@ class ChatCompletionChunkChoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_logprobs(data: object) -> ChatCompletionChunkChoiceLogprobs | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        logprobs_type_0 = ChatCompletionChunkChoiceLogprobs.from_dict(data)
+
+        return logprobs_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ChatCompletionChunkChoiceLogprobs | None, data)
 
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to

@@ -15,6 +15,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionChunkChoiceLogprobs")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "content",
+        "refusal",
+    }
+)
 
 
 @_attrs_define
@@ -76,58 +83,23 @@ class ChatCompletionChunkChoiceLogprobs:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        content = _parse_content(d.get("content"))
 
-        def _parse_content(data: object) -> list[ChatCompletionTokenLogprob] | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                content_type_0 = []
-                _content_type_0 = data
-                for content_type_0_item_data in _content_type_0:
-                    content_type_0_item = ChatCompletionTokenLogprob.from_dict(
-                        content_type_0_item_data
-                    )
-
-                    content_type_0.append(content_type_0_item)
-
-                return content_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ChatCompletionTokenLogprob] | None, data)
-
-        content = _parse_content(d.pop("content", None))
-
-        def _parse_refusal(data: object) -> list[ChatCompletionTokenLogprob] | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                refusal_type_0 = []
-                _refusal_type_0 = data
-                for refusal_type_0_item_data in _refusal_type_0:
-                    refusal_type_0_item = ChatCompletionTokenLogprob.from_dict(
-                        refusal_type_0_item_data
-                    )
-
-                    refusal_type_0.append(refusal_type_0_item)
-
-                return refusal_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ChatCompletionTokenLogprob] | None, data)
-
-        refusal = _parse_refusal(d.pop("refusal", None))
+        refusal = _parse_refusal(d.get("refusal"))
 
         chat_completion_chunk_choice_logprobs = cls(
             content=content,
             refusal=refusal,
         )
 
-        chat_completion_chunk_choice_logprobs.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_chunk_choice_logprobs.additional_properties = unknown
         return chat_completion_chunk_choice_logprobs
 
     @property
@@ -145,6 +117,48 @@ class ChatCompletionChunkChoiceLogprobs:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_content(data: object) -> list[ChatCompletionTokenLogprob] | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        content_type_0 = []
+        _content_type_0 = data
+        for content_type_0_item_data in _content_type_0:
+            content_type_0_item = ChatCompletionTokenLogprob.from_dict(
+                content_type_0_item_data
+            )
+
+            content_type_0.append(content_type_0_item)
+
+        return content_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[ChatCompletionTokenLogprob] | None, data)
+
+
+def _parse_refusal(data: object) -> list[ChatCompletionTokenLogprob] | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        refusal_type_0 = []
+        _refusal_type_0 = data
+        for refusal_type_0_item_data in _refusal_type_0:
+            refusal_type_0_item = ChatCompletionTokenLogprob.from_dict(
+                refusal_type_0_item_data
+            )
+
+            refusal_type_0.append(refusal_type_0_item)
+
+        return refusal_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[ChatCompletionTokenLogprob] | None, data)
 
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to

@@ -11,6 +11,14 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionDeleted")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "id",
+        "deleted",
+        "object",
+    }
+)
 
 
 @_attrs_define
@@ -63,12 +71,13 @@ class ChatCompletionDeleted:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        id = d["id"]
 
-        deleted = d.pop("deleted")
+        deleted = d["deleted"]
 
-        object_ = d.pop("object", None)
+        object_ = d.get("object")
 
         chat_completion_deleted = cls(
             id=id,
@@ -76,7 +85,12 @@ class ChatCompletionDeleted:
             object=object_,
         )
 
-        chat_completion_deleted.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_deleted.additional_properties = unknown
         return chat_completion_deleted
 
     @property

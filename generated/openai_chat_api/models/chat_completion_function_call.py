@@ -11,6 +11,13 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionFunctionCall")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "arguments",
+        "name",
+    }
+)
 
 
 @_attrs_define
@@ -56,17 +63,23 @@ class ChatCompletionFunctionCall:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        arguments = d.pop("arguments")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        arguments = d["arguments"]
 
-        name = d.pop("name")
+        name = d["name"]
 
         chat_completion_function_call = cls(
             arguments=arguments,
             name=name,
         )
 
-        chat_completion_function_call.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_function_call.additional_properties = unknown
         return chat_completion_function_call
 
     @property

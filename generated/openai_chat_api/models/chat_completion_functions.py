@@ -15,6 +15,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionFunctions")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "name",
+        "description",
+        "parameters",
+    }
+)
 
 
 @_attrs_define
@@ -69,12 +77,13 @@ class ChatCompletionFunctions:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = d["name"]
 
-        description = d.pop("description", None)
+        description = d.get("description")
 
-        _parameters = d.pop("parameters", None)
+        _parameters = d.get("parameters")
         parameters: FunctionParameters | None = None
         if _parameters is not None:
             parameters = FunctionParameters.from_dict(_parameters)
@@ -85,7 +94,12 @@ class ChatCompletionFunctions:
             parameters=parameters,
         )
 
-        chat_completion_functions.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_functions.additional_properties = unknown
         return chat_completion_functions
 
     @property

@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionMessageCustomToolCall")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "id",
+        "custom",
+        "type",
+    }
+)
 
 
 @_attrs_define
@@ -74,12 +82,13 @@ class ChatCompletionMessageCustomToolCall:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        id = d["id"]
 
-        custom = ChatCompletionMessageCustomToolCallCustom.from_dict(d.pop("custom"))
+        custom = ChatCompletionMessageCustomToolCallCustom.from_dict(d["custom"])
 
-        _type_ = d.pop("type", None)
+        _type_ = d.get("type")
         type_: ChatCompletionMessageCustomToolCallType = (
             ChatCompletionMessageCustomToolCallType.CUSTOM
         )
@@ -92,7 +101,12 @@ class ChatCompletionMessageCustomToolCall:
             type=type_,
         )
 
-        chat_completion_message_custom_tool_call.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_message_custom_tool_call.additional_properties = unknown
         return chat_completion_message_custom_tool_call
 
     @property

@@ -11,6 +11,13 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionMessageCustomToolCallCustom")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "name",
+        "input",
+    }
+)
 
 
 @_attrs_define
@@ -56,17 +63,23 @@ class ChatCompletionMessageCustomToolCallCustom:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = d["name"]
 
-        input_ = d.pop("input")
+        input_ = d["input"]
 
         chat_completion_message_custom_tool_call_custom = cls(
             name=name,
             input=input_,
         )
 
-        chat_completion_message_custom_tool_call_custom.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_message_custom_tool_call_custom.additional_properties = unknown
         return chat_completion_message_custom_tool_call_custom
 
     @property

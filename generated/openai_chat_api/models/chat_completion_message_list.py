@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionMessageList")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "data",
+        "first_id",
+        "last_id",
+        "has_more",
+        "object",
+    }
+)
 
 
 @_attrs_define
@@ -80,21 +90,22 @@ class ChatCompletionMessageList:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         data = []
-        _data = d.pop("data")
+        _data = d["data"]
         for data_item_data in _data:
             data_item = ChatCompletionStoreMessage.from_dict(data_item_data)
 
             data.append(data_item)
 
-        first_id = d.pop("first_id")
+        first_id = d["first_id"]
 
-        last_id = d.pop("last_id")
+        last_id = d["last_id"]
 
-        has_more = d.pop("has_more")
+        has_more = d["has_more"]
 
-        object_ = d.pop("object", None)
+        object_ = d.get("object")
 
         chat_completion_message_list = cls(
             data=data,
@@ -104,7 +115,12 @@ class ChatCompletionMessageList:
             object=object_,
         )
 
-        chat_completion_message_list.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_message_list.additional_properties = unknown
         return chat_completion_message_list
 
     @property

@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionMessageToolCall")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "id",
+        "function",
+        "type",
+    }
+)
 
 
 @_attrs_define
@@ -72,12 +80,13 @@ class ChatCompletionMessageToolCall:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        id = d["id"]
 
-        function = ChatCompletionMessageToolCallFunction.from_dict(d.pop("function"))
+        function = ChatCompletionMessageToolCallFunction.from_dict(d["function"])
 
-        _type_ = d.pop("type", None)
+        _type_ = d.get("type")
         type_: ChatCompletionMessageToolCallType = (
             ChatCompletionMessageToolCallType.FUNCTION
         )
@@ -90,7 +99,12 @@ class ChatCompletionMessageToolCall:
             type=type_,
         )
 
-        chat_completion_message_tool_call.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_message_tool_call.additional_properties = unknown
         return chat_completion_message_tool_call
 
     @property

@@ -17,6 +17,15 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionMessageToolCallChunk")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "index",
+        "id",
+        "type",
+        "function",
+    }
+)
 
 
 @_attrs_define
@@ -78,14 +87,15 @@ class ChatCompletionMessageToolCallChunk:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        index = d.pop("index")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        index = d["index"]
 
-        id = d.pop("id", None)
+        id = d.get("id")
 
-        type_ = d.pop("type", None)
+        type_ = d.get("type")
 
-        _function = d.pop("function", None)
+        _function = d.get("function")
         function: ChatCompletionMessageToolCallChunkFunction | None = None
         if _function is not None:
             function = ChatCompletionMessageToolCallChunkFunction.from_dict(_function)
@@ -97,7 +107,12 @@ class ChatCompletionMessageToolCallChunk:
             function=function,
         )
 
-        chat_completion_message_tool_call_chunk.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_message_tool_call_chunk.additional_properties = unknown
         return chat_completion_message_tool_call_chunk
 
     @property

@@ -11,6 +11,13 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionMessageToolCallChunkFunction")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "name",
+        "arguments",
+    }
+)
 
 
 @_attrs_define
@@ -55,17 +62,23 @@ class ChatCompletionMessageToolCallChunkFunction:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name", None)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = d.get("name")
 
-        arguments = d.pop("arguments", None)
+        arguments = d.get("arguments")
 
         chat_completion_message_tool_call_chunk_function = cls(
             name=name,
             arguments=arguments,
         )
 
-        chat_completion_message_tool_call_chunk_function.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_message_tool_call_chunk_function.additional_properties = unknown
         return chat_completion_message_tool_call_chunk_function
 
     @property

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionModeration")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "input",
+        "output",
+    }
+)
 
 
 @_attrs_define
@@ -72,7 +79,8 @@ class ChatCompletionModeration:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_input_(
             data: object,
@@ -91,7 +99,7 @@ class ChatCompletionModeration:
 
             return input_type_1
 
-        input_ = _parse_input_(d.pop("input"))
+        input_ = _parse_input_(d["input"])
 
         def _parse_output(
             data: object,
@@ -110,14 +118,19 @@ class ChatCompletionModeration:
 
             return output_type_1
 
-        output = _parse_output(d.pop("output"))
+        output = _parse_output(d["output"])
 
         chat_completion_moderation = cls(
             input=input_,
             output=output,
         )
 
-        chat_completion_moderation.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_moderation.additional_properties = unknown
         return chat_completion_moderation
 
     @property

@@ -14,6 +14,14 @@ from ..models.chat_completion_moderation_error_type import (
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionModerationError")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "code",
+        "message",
+        "type",
+    }
+)
 
 
 @_attrs_define
@@ -66,12 +74,13 @@ class ChatCompletionModerationError:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = d.pop("code")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        code = d["code"]
 
-        message = d.pop("message")
+        message = d["message"]
 
-        _type_ = d.pop("type", None)
+        _type_ = d.get("type")
         type_: ChatCompletionModerationErrorType = (
             ChatCompletionModerationErrorType.ERROR
         )
@@ -84,7 +93,12 @@ class ChatCompletionModerationError:
             type=type_,
         )
 
-        chat_completion_moderation_error.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_moderation_error.additional_properties = unknown
         return chat_completion_moderation_error
 
     @property

@@ -18,6 +18,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionModerationResults")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "model",
+        "results",
+        "type",
+    }
+)
 
 
 @_attrs_define
@@ -75,17 +83,18 @@ class ChatCompletionModerationResults:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        model = d.pop("model")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        model = d["model"]
 
         results = []
-        _results = d.pop("results")
+        _results = d["results"]
         for results_item_data in _results:
             results_item = ModerationResultBody.from_dict(results_item_data)
 
             results.append(results_item)
 
-        _type_ = d.pop("type", None)
+        _type_ = d.get("type")
         type_: ChatCompletionModerationResultsType = (
             ChatCompletionModerationResultsType.MODERATION_RESULTS
         )
@@ -98,7 +107,12 @@ class ChatCompletionModerationResults:
             type=type_,
         )
 
-        chat_completion_moderation_results.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_moderation_results.additional_properties = unknown
         return chat_completion_moderation_results
 
     @property

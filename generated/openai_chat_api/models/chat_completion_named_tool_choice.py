@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionNamedToolChoice")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "function",
+    }
+)
 
 
 @_attrs_define
@@ -66,17 +73,23 @@ class ChatCompletionNamedToolChoice:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = ChatCompletionNamedToolChoiceType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ChatCompletionNamedToolChoiceType(d["type"])
 
-        function = ChatCompletionNamedToolChoiceFunction.from_dict(d.pop("function"))
+        function = ChatCompletionNamedToolChoiceFunction.from_dict(d["function"])
 
         chat_completion_named_tool_choice = cls(
             type=type_,
             function=function,
         )
 
-        chat_completion_named_tool_choice.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_named_tool_choice.additional_properties = unknown
         return chat_completion_named_tool_choice
 
     @property

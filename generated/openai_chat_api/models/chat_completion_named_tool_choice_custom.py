@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionNamedToolChoiceCustom")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "custom",
+    }
+)
 
 
 @_attrs_define
@@ -68,17 +75,23 @@ class ChatCompletionNamedToolChoiceCustom:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = ChatCompletionNamedToolChoiceCustomType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ChatCompletionNamedToolChoiceCustomType(d["type"])
 
-        custom = ChatCompletionNamedToolChoiceCustomCustom.from_dict(d.pop("custom"))
+        custom = ChatCompletionNamedToolChoiceCustomCustom.from_dict(d["custom"])
 
         chat_completion_named_tool_choice_custom = cls(
             type=type_,
             custom=custom,
         )
 
-        chat_completion_named_tool_choice_custom.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_named_tool_choice_custom.additional_properties = unknown
         return chat_completion_named_tool_choice_custom
 
     @property

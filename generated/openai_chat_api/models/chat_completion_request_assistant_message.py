@@ -33,6 +33,18 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionRequestAssistantMessage")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "role",
+        "content",
+        "refusal",
+        "name",
+        "audio",
+        "tool_calls",
+        "function_call",
+    }
+)
 
 
 @_attrs_define
@@ -181,8 +193,9 @@ class ChatCompletionRequestAssistantMessage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        role = ChatCompletionRequestAssistantMessageRole(d.pop("role"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        role = ChatCompletionRequestAssistantMessageRole(d["role"])
 
         def _parse_content(
             data: object,
@@ -250,7 +263,7 @@ class ChatCompletionRequestAssistantMessage:
                 data,
             )
 
-        content = _parse_content(d.pop("content", UNSET))
+        content = _parse_content(d.get("content", UNSET))
 
         def _parse_refusal(data: object) -> None | str | Unset:
             if data is None:
@@ -259,9 +272,9 @@ class ChatCompletionRequestAssistantMessage:
                 return data
             return cast(None | str | Unset, data)
 
-        refusal = _parse_refusal(d.pop("refusal", UNSET))
+        refusal = _parse_refusal(d.get("refusal", UNSET))
 
-        name = d.pop("name", None)
+        name = d.get("name")
 
         def _parse_audio(
             data: object,
@@ -280,9 +293,9 @@ class ChatCompletionRequestAssistantMessage:
                 pass
             return cast(ChatCompletionAssistantMessageAudio | None | Unset, data)
 
-        audio = _parse_audio(d.pop("audio", UNSET))
+        audio = _parse_audio(d.get("audio", UNSET))
 
-        _tool_calls = d.pop("tool_calls", None)
+        _tool_calls = d.get("tool_calls")
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
             | None
@@ -347,7 +360,7 @@ class ChatCompletionRequestAssistantMessage:
                 pass
             return cast(ChatCompletionAssistantMessageFunctionCall | None | Unset, data)
 
-        function_call = _parse_function_call(d.pop("function_call", UNSET))
+        function_call = _parse_function_call(d.get("function_call", UNSET))
 
         chat_completion_request_assistant_message = cls(
             role=role,
@@ -359,7 +372,12 @@ class ChatCompletionRequestAssistantMessage:
             function_call=function_call,
         )
 
-        chat_completion_request_assistant_message.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_assistant_message.additional_properties = unknown
         return chat_completion_request_assistant_message
 
     @property

@@ -14,6 +14,14 @@ from ..models.chat_completion_request_function_message_role import (
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionRequestFunctionMessage")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "role",
+        "content",
+        "name",
+    }
+)
 
 
 @_attrs_define
@@ -68,17 +76,18 @@ class ChatCompletionRequestFunctionMessage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        role = ChatCompletionRequestFunctionMessageRole(d.pop("role"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        role = ChatCompletionRequestFunctionMessageRole(d["role"])
 
         def _parse_content(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        content = _parse_content(d.pop("content"))
+        content = _parse_content(d["content"])
 
-        name = d.pop("name")
+        name = d["name"]
 
         chat_completion_request_function_message = cls(
             role=role,
@@ -86,7 +95,12 @@ class ChatCompletionRequestFunctionMessage:
             name=name,
         )
 
-        chat_completion_request_function_message.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_function_message.additional_properties = unknown
         return chat_completion_request_function_message
 
     @property

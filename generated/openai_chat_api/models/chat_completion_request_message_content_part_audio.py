@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartAudio")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "input_audio",
+        "prompt_cache_breakpoint",
+    }
+)
 
 
 @_attrs_define
@@ -75,14 +83,15 @@ class ChatCompletionRequestMessageContentPartAudio:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = ChatCompletionRequestMessageContentPartAudioType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ChatCompletionRequestMessageContentPartAudioType(d["type"])
 
         input_audio = ChatCompletionRequestMessageContentPartAudioInputAudio.from_dict(
-            d.pop("input_audio")
+            d["input_audio"]
         )
 
-        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", None)
+        _prompt_cache_breakpoint = d.get("prompt_cache_breakpoint")
         prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
         if _prompt_cache_breakpoint is not None:
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(
@@ -95,7 +104,14 @@ class ChatCompletionRequestMessageContentPartAudio:
             prompt_cache_breakpoint=prompt_cache_breakpoint,
         )
 
-        chat_completion_request_message_content_part_audio.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_message_content_part_audio.additional_properties = (
+            unknown
+        )
         return chat_completion_request_message_content_part_audio
 
     @property

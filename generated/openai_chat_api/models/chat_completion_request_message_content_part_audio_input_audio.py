@@ -14,6 +14,13 @@ from ..models.chat_completion_request_message_content_part_audio_input_audio_for
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartAudioInputAudio")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "data",
+        "format",
+    }
+)
 
 
 @_attrs_define
@@ -59,11 +66,12 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        data = d.pop("data")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        data = d["data"]
 
         format_ = ChatCompletionRequestMessageContentPartAudioInputAudioFormat(
-            d.pop("format")
+            d["format"]
         )
 
         chat_completion_request_message_content_part_audio_input_audio = cls(
@@ -71,7 +79,12 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
             format=format_,
         )
 
-        chat_completion_request_message_content_part_audio_input_audio.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_message_content_part_audio_input_audio.additional_properties = unknown
         return chat_completion_request_message_content_part_audio_input_audio
 
     @property

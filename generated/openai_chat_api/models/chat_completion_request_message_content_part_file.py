@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartFile")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "file",
+        "prompt_cache_breakpoint",
+    }
+)
 
 
 @_attrs_define
@@ -75,12 +83,13 @@ class ChatCompletionRequestMessageContentPartFile:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = ChatCompletionRequestMessageContentPartFileType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ChatCompletionRequestMessageContentPartFileType(d["type"])
 
-        file = ChatCompletionRequestMessageContentPartFileFile.from_dict(d.pop("file"))
+        file = ChatCompletionRequestMessageContentPartFileFile.from_dict(d["file"])
 
-        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", None)
+        _prompt_cache_breakpoint = d.get("prompt_cache_breakpoint")
         prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
         if _prompt_cache_breakpoint is not None:
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(
@@ -93,7 +102,14 @@ class ChatCompletionRequestMessageContentPartFile:
             prompt_cache_breakpoint=prompt_cache_breakpoint,
         )
 
-        chat_completion_request_message_content_part_file.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_message_content_part_file.additional_properties = (
+            unknown
+        )
         return chat_completion_request_message_content_part_file
 
     @property

@@ -11,6 +11,14 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartFileFile")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "filename",
+        "file_data",
+        "file_id",
+    }
+)
 
 
 @_attrs_define
@@ -62,12 +70,13 @@ class ChatCompletionRequestMessageContentPartFileFile:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        filename = d.pop("filename", None)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        filename = d.get("filename")
 
-        file_data = d.pop("file_data", None)
+        file_data = d.get("file_data")
 
-        file_id = d.pop("file_id", None)
+        file_id = d.get("file_id")
 
         chat_completion_request_message_content_part_file_file = cls(
             filename=filename,
@@ -75,7 +84,14 @@ class ChatCompletionRequestMessageContentPartFileFile:
             file_id=file_id,
         )
 
-        chat_completion_request_message_content_part_file_file.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_message_content_part_file_file.additional_properties = (
+            unknown
+        )
         return chat_completion_request_message_content_part_file_file
 
     @property

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartImage")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "image_url",
+        "type",
+        "prompt_cache_breakpoint",
+    }
+)
 
 
 @_attrs_define
@@ -76,19 +84,20 @@ class ChatCompletionRequestMessageContentPartImage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         image_url = ChatCompletionRequestMessageContentPartImageImageUrl.from_dict(
-            d.pop("image_url")
+            d["image_url"]
         )
 
-        _type_ = d.pop("type", None)
+        _type_ = d.get("type")
         type_: ChatCompletionRequestMessageContentPartImageType = (
             ChatCompletionRequestMessageContentPartImageType.IMAGE_URL
         )
         if _type_ is not None:
             type_ = ChatCompletionRequestMessageContentPartImageType(_type_)
 
-        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", None)
+        _prompt_cache_breakpoint = d.get("prompt_cache_breakpoint")
         prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
         if _prompt_cache_breakpoint is not None:
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(
@@ -101,7 +110,14 @@ class ChatCompletionRequestMessageContentPartImage:
             prompt_cache_breakpoint=prompt_cache_breakpoint,
         )
 
-        chat_completion_request_message_content_part_image.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_message_content_part_image.additional_properties = (
+            unknown
+        )
         return chat_completion_request_message_content_part_image
 
     @property

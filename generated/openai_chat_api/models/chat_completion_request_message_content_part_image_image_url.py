@@ -11,6 +11,13 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartImageImageUrl")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "url",
+        "detail",
+    }
+)
 
 
 @_attrs_define
@@ -57,17 +64,23 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        url = d["url"]
 
-        detail = d.pop("detail", None)
+        detail = d.get("detail")
 
         chat_completion_request_message_content_part_image_image_url = cls(
             url=url,
             detail=detail,
         )
 
-        chat_completion_request_message_content_part_image_image_url.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_message_content_part_image_image_url.additional_properties = unknown
         return chat_completion_request_message_content_part_image_image_url
 
     @property

@@ -14,6 +14,13 @@ from ..models.chat_completion_request_message_content_part_refusal_type import (
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartRefusal")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "refusal",
+    }
+)
 
 
 @_attrs_define
@@ -62,17 +69,25 @@ class ChatCompletionRequestMessageContentPartRefusal:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = ChatCompletionRequestMessageContentPartRefusalType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ChatCompletionRequestMessageContentPartRefusalType(d["type"])
 
-        refusal = d.pop("refusal")
+        refusal = d["refusal"]
 
         chat_completion_request_message_content_part_refusal = cls(
             type=type_,
             refusal=refusal,
         )
 
-        chat_completion_request_message_content_part_refusal.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_message_content_part_refusal.additional_properties = (
+            unknown
+        )
         return chat_completion_request_message_content_part_refusal
 
     @property

@@ -18,6 +18,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartText")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "text",
+        "type",
+        "prompt_cache_breakpoint",
+    }
+)
 
 
 @_attrs_define
@@ -73,17 +81,18 @@ class ChatCompletionRequestMessageContentPartText:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        text = d.pop("text")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        text = d["text"]
 
-        _type_ = d.pop("type", None)
+        _type_ = d.get("type")
         type_: ChatCompletionRequestMessageContentPartTextType = (
             ChatCompletionRequestMessageContentPartTextType.TEXT
         )
         if _type_ is not None:
             type_ = ChatCompletionRequestMessageContentPartTextType(_type_)
 
-        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", None)
+        _prompt_cache_breakpoint = d.get("prompt_cache_breakpoint")
         prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
         if _prompt_cache_breakpoint is not None:
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(
@@ -96,7 +105,14 @@ class ChatCompletionRequestMessageContentPartText:
             prompt_cache_breakpoint=prompt_cache_breakpoint,
         )
 
-        chat_completion_request_message_content_part_text.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_message_content_part_text.additional_properties = (
+            unknown
+        )
         return chat_completion_request_message_content_part_text
 
     @property

@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionRequestSystemMessage")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "content",
+        "role",
+        "name",
+    }
+)
 
 
 @_attrs_define
@@ -82,7 +90,8 @@ class ChatCompletionRequestSystemMessage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_content(
             data: object,
@@ -106,11 +115,11 @@ class ChatCompletionRequestSystemMessage:
                 pass
             return cast(list[ChatCompletionRequestMessageContentPartText] | str, data)
 
-        content = _parse_content(d.pop("content"))
+        content = _parse_content(d["content"])
 
-        role = ChatCompletionRequestSystemMessageRole(d.pop("role"))
+        role = ChatCompletionRequestSystemMessageRole(d["role"])
 
-        name = d.pop("name", None)
+        name = d.get("name")
 
         chat_completion_request_system_message = cls(
             content=content,
@@ -118,7 +127,12 @@ class ChatCompletionRequestSystemMessage:
             name=name,
         )
 
-        chat_completion_request_system_message.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_system_message.additional_properties = unknown
         return chat_completion_request_system_message
 
     @property

@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionRequestToolMessage")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "role",
+        "content",
+        "tool_call_id",
+    }
+)
 
 
 @_attrs_define
@@ -81,8 +89,9 @@ class ChatCompletionRequestToolMessage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        role = ChatCompletionRequestToolMessageRole(d.pop("role"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        role = ChatCompletionRequestToolMessageRole(d["role"])
 
         def _parse_content(
             data: object,
@@ -106,9 +115,9 @@ class ChatCompletionRequestToolMessage:
                 pass
             return cast(list[ChatCompletionRequestMessageContentPartText] | str, data)
 
-        content = _parse_content(d.pop("content"))
+        content = _parse_content(d["content"])
 
-        tool_call_id = d.pop("tool_call_id")
+        tool_call_id = d["tool_call_id"]
 
         chat_completion_request_tool_message = cls(
             role=role,
@@ -116,7 +125,12 @@ class ChatCompletionRequestToolMessage:
             tool_call_id=tool_call_id,
         )
 
-        chat_completion_request_tool_message.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_request_tool_message.additional_properties = unknown
         return chat_completion_request_tool_message
 
     @property

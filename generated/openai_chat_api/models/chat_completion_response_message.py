@@ -21,6 +21,18 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionResponseMessage")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "content",
+        "refusal",
+        "tool_calls",
+        "annotations",
+        "role",
+        "function_call",
+        "audio",
+    }
+)
 
 
 @_attrs_define
@@ -129,12 +141,13 @@ class ChatCompletionResponseMessage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        content = d.pop("content", None)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        content = d.get("content")
 
-        refusal = d.pop("refusal", None)
+        refusal = d.get("refusal")
 
-        _tool_calls = d.pop("tool_calls", None)
+        _tool_calls = d.get("tool_calls")
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
             | None
@@ -180,7 +193,7 @@ class ChatCompletionResponseMessage:
                     componentsschemas_chat_completion_message_tool_calls_item
                 )
 
-        _annotations = d.pop("annotations", None)
+        _annotations = d.get("annotations")
         annotations: list[ChatCompletionAnnotation] | None = None
         if _annotations is not None:
             annotations = []
@@ -191,27 +204,14 @@ class ChatCompletionResponseMessage:
 
                 annotations.append(annotations_item)
 
-        role = d.pop("role", None)
+        role = d.get("role")
 
-        _function_call = d.pop("function_call", None)
+        _function_call = d.get("function_call")
         function_call: ChatCompletionFunctionCall | None = None
         if _function_call is not None:
             function_call = ChatCompletionFunctionCall.from_dict(_function_call)
 
-        def _parse_audio(data: object) -> ChatCompletionAudio | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                audio_type_0 = ChatCompletionAudio.from_dict(data)
-
-                return audio_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatCompletionAudio | None, data)
-
-        audio = _parse_audio(d.pop("audio", None))
+        audio = _parse_audio(d.get("audio"))
 
         chat_completion_response_message = cls(
             content=content,
@@ -223,7 +223,12 @@ class ChatCompletionResponseMessage:
             audio=audio,
         )
 
-        chat_completion_response_message.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_response_message.additional_properties = unknown
         return chat_completion_response_message
 
     @property
@@ -241,6 +246,20 @@ class ChatCompletionResponseMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_audio(data: object) -> ChatCompletionAudio | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        audio_type_0 = ChatCompletionAudio.from_dict(data)
+
+        return audio_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ChatCompletionAudio | None, data)
 
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to

@@ -33,6 +33,20 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionStoreMessage")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "id",
+        "content",
+        "refusal",
+        "tool_calls",
+        "annotations",
+        "role",
+        "function_call",
+        "audio",
+        "content_parts",
+    }
+)
 
 
 @_attrs_define
@@ -178,14 +192,15 @@ class ChatCompletionStoreMessage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        id = d["id"]
 
-        content = d.pop("content", None)
+        content = d.get("content")
 
-        refusal = d.pop("refusal", None)
+        refusal = d.get("refusal")
 
-        _tool_calls = d.pop("tool_calls", None)
+        _tool_calls = d.get("tool_calls")
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
             | None
@@ -231,7 +246,7 @@ class ChatCompletionStoreMessage:
                     componentsschemas_chat_completion_message_tool_calls_item
                 )
 
-        _annotations = d.pop("annotations", None)
+        _annotations = d.get("annotations")
         annotations: list[ChatCompletionStoreMessageAnnotation] | None = None
         if _annotations is not None:
             annotations = []
@@ -242,93 +257,18 @@ class ChatCompletionStoreMessage:
 
                 annotations.append(annotations_item)
 
-        role = d.pop("role", None)
+        role = d.get("role")
 
-        _function_call = d.pop("function_call", None)
+        _function_call = d.get("function_call")
         function_call: ChatCompletionStoreMessageFunctionCall | None = None
         if _function_call is not None:
             function_call = ChatCompletionStoreMessageFunctionCall.from_dict(
                 _function_call
             )
 
-        def _parse_audio(data: object) -> ChatCompletionStoreMessageAudio | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                audio_type_0 = ChatCompletionStoreMessageAudio.from_dict(data)
+        audio = _parse_audio(d.get("audio"))
 
-                return audio_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatCompletionStoreMessageAudio | None, data)
-
-        audio = _parse_audio(d.pop("audio", None))
-
-        def _parse_content_parts(
-            data: object,
-        ) -> (
-            list[
-                ChatCompletionRequestMessageContentPartImage
-                | ChatCompletionRequestMessageContentPartText
-            ]
-            | None
-        ):
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                content_parts_type_0 = []
-                _content_parts_type_0 = data
-                for content_parts_type_0_item_data in _content_parts_type_0:
-
-                    def _parse_content_parts_type_0_item(
-                        data: object,
-                    ) -> (
-                        ChatCompletionRequestMessageContentPartImage
-                        | ChatCompletionRequestMessageContentPartText
-                    ):
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            content_parts_type_0_item_type_0 = (
-                                ChatCompletionRequestMessageContentPartText.from_dict(
-                                    data
-                                )
-                            )
-
-                            return content_parts_type_0_item_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        content_parts_type_0_item_type_1 = (
-                            ChatCompletionRequestMessageContentPartImage.from_dict(data)
-                        )
-
-                        return content_parts_type_0_item_type_1
-
-                    content_parts_type_0_item = _parse_content_parts_type_0_item(
-                        content_parts_type_0_item_data
-                    )
-
-                    content_parts_type_0.append(content_parts_type_0_item)
-
-                return content_parts_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                list[
-                    ChatCompletionRequestMessageContentPartImage
-                    | ChatCompletionRequestMessageContentPartText
-                ]
-                | None,
-                data,
-            )
-
-        content_parts = _parse_content_parts(d.pop("content_parts", None))
+        content_parts = _parse_content_parts(d.get("content_parts"))
 
         chat_completion_store_message = cls(
             id=id,
@@ -342,7 +282,12 @@ class ChatCompletionStoreMessage:
             content_parts=content_parts,
         )
 
-        chat_completion_store_message.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_store_message.additional_properties = unknown
         return chat_completion_store_message
 
     @property
@@ -360,6 +305,81 @@ class ChatCompletionStoreMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_audio(data: object) -> ChatCompletionStoreMessageAudio | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        audio_type_0 = ChatCompletionStoreMessageAudio.from_dict(data)
+
+        return audio_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ChatCompletionStoreMessageAudio | None, data)
+
+
+def _parse_content_parts(
+    data: object,
+) -> (
+    list[
+        ChatCompletionRequestMessageContentPartImage
+        | ChatCompletionRequestMessageContentPartText
+    ]
+    | None
+):
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        content_parts_type_0 = []
+        _content_parts_type_0 = data
+        for content_parts_type_0_item_data in _content_parts_type_0:
+
+            def _parse_content_parts_type_0_item(
+                data: object,
+            ) -> (
+                ChatCompletionRequestMessageContentPartImage
+                | ChatCompletionRequestMessageContentPartText
+            ):
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    content_parts_type_0_item_type_0 = (
+                        ChatCompletionRequestMessageContentPartText.from_dict(data)
+                    )
+
+                    return content_parts_type_0_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                content_parts_type_0_item_type_1 = (
+                    ChatCompletionRequestMessageContentPartImage.from_dict(data)
+                )
+
+                return content_parts_type_0_item_type_1
+
+            content_parts_type_0_item = _parse_content_parts_type_0_item(
+                content_parts_type_0_item_data
+            )
+
+            content_parts_type_0.append(content_parts_type_0_item)
+
+        return content_parts_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(
+        list[
+            ChatCompletionRequestMessageContentPartImage
+            | ChatCompletionRequestMessageContentPartText
+        ]
+        | None,
+        data,
+    )
 
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to

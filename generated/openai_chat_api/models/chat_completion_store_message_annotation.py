@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionStoreMessageAnnotation")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "url_citation",
+        "type",
+    }
+)
 
 
 @_attrs_define
@@ -63,19 +70,25 @@ class ChatCompletionStoreMessageAnnotation:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         url_citation = ChatCompletionStoreMessageURLCitation.from_dict(
-            d.pop("url_citation")
+            d["url_citation"]
         )
 
-        type_ = d.pop("type", None)
+        type_ = d.get("type")
 
         chat_completion_store_message_annotation = cls(
             url_citation=url_citation,
             type=type_,
         )
 
-        chat_completion_store_message_annotation.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_store_message_annotation.additional_properties = unknown
         return chat_completion_store_message_annotation
 
     @property

@@ -11,6 +11,15 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionStoreMessageURLCitation")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "end_index",
+        "start_index",
+        "url",
+        "title",
+    }
+)
 
 
 @_attrs_define
@@ -66,14 +75,15 @@ class ChatCompletionStoreMessageURLCitation:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        end_index = d.pop("end_index")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        end_index = d["end_index"]
 
-        start_index = d.pop("start_index")
+        start_index = d["start_index"]
 
-        url = d.pop("url")
+        url = d["url"]
 
-        title = d.pop("title")
+        title = d["title"]
 
         chat_completion_store_message_url_citation = cls(
             end_index=end_index,
@@ -82,7 +92,12 @@ class ChatCompletionStoreMessageURLCitation:
             title=title,
         )
 
-        chat_completion_store_message_url_citation.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_store_message_url_citation.additional_properties = unknown
         return chat_completion_store_message_url_citation
 
     @property

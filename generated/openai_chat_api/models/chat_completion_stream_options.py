@@ -11,6 +11,13 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionStreamOptions")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "include_usage",
+        "include_obfuscation",
+    }
+)
 
 
 @_attrs_define
@@ -55,17 +62,23 @@ class ChatCompletionStreamOptions:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        include_usage = d.pop("include_usage", None)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        include_usage = d.get("include_usage")
 
-        include_obfuscation = d.pop("include_obfuscation", None)
+        include_obfuscation = d.get("include_obfuscation")
 
         chat_completion_stream_options = cls(
             include_usage=include_usage,
             include_obfuscation=include_obfuscation,
         )
 
-        chat_completion_stream_options.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_stream_options.additional_properties = unknown
         return chat_completion_stream_options
 
     @property

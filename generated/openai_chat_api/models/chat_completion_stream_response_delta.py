@@ -20,6 +20,16 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionStreamResponseDelta")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "content",
+        "function_call",
+        "tool_calls",
+        "role",
+        "refusal",
+    }
+)
 
 
 @_attrs_define
@@ -89,15 +99,16 @@ class ChatCompletionStreamResponseDelta:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        content = d.pop("content", None)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        content = d.get("content")
 
-        _function_call = d.pop("function_call", None)
+        _function_call = d.get("function_call")
         function_call: ChatCompletionDeltaFunctionCall | None = None
         if _function_call is not None:
             function_call = ChatCompletionDeltaFunctionCall.from_dict(_function_call)
 
-        _tool_calls = d.pop("tool_calls", None)
+        _tool_calls = d.get("tool_calls")
         tool_calls: list[ChatCompletionMessageToolCallChunk] | None = None
         if _tool_calls is not None:
             tool_calls = []
@@ -108,9 +119,9 @@ class ChatCompletionStreamResponseDelta:
 
                 tool_calls.append(tool_calls_item)
 
-        role = d.pop("role", None)
+        role = d.get("role")
 
-        refusal = d.pop("refusal", None)
+        refusal = d.get("refusal")
 
         chat_completion_stream_response_delta = cls(
             content=content,
@@ -120,7 +131,12 @@ class ChatCompletionStreamResponseDelta:
             refusal=refusal,
         )
 
-        chat_completion_stream_response_delta.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_stream_response_delta.additional_properties = unknown
         return chat_completion_stream_response_delta
 
     @property

@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionTokenLogprob")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "token",
+        "logprob",
+        "top_logprobs",
+        "bytes",
+    }
+)
 
 
 @_attrs_define
@@ -79,13 +88,14 @@ class ChatCompletionTokenLogprob:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        token = d.pop("token")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        token = d["token"]
 
-        logprob = d.pop("logprob")
+        logprob = d["logprob"]
 
         top_logprobs = []
-        _top_logprobs = d.pop("top_logprobs")
+        _top_logprobs = d["top_logprobs"]
         for top_logprobs_item_data in _top_logprobs:
             top_logprobs_item = ChatCompletionTopLogprob.from_dict(
                 top_logprobs_item_data
@@ -93,20 +103,7 @@ class ChatCompletionTokenLogprob:
 
             top_logprobs.append(top_logprobs_item)
 
-        def _parse_bytes_(data: object) -> list[int] | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                bytes_type_0 = cast(list[int], data)
-
-                return bytes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[int] | None, data)
-
-        bytes_ = _parse_bytes_(d.pop("bytes", None))
+        bytes_ = _parse_bytes_(d.get("bytes"))
 
         chat_completion_token_logprob = cls(
             token=token,
@@ -115,7 +112,12 @@ class ChatCompletionTokenLogprob:
             bytes=bytes_,
         )
 
-        chat_completion_token_logprob.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_token_logprob.additional_properties = unknown
         return chat_completion_token_logprob
 
     @property
@@ -133,6 +135,20 @@ class ChatCompletionTokenLogprob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_bytes_(data: object) -> list[int] | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        bytes_type_0 = cast(list[int], data)
+
+        return bytes_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[int] | None, data)
 
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to

@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ChatCompletionTool")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "function",
+    }
+)
 
 
 @_attrs_define
@@ -62,17 +69,23 @@ class ChatCompletionTool:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = ChatCompletionToolType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ChatCompletionToolType(d["type"])
 
-        function = FunctionObject.from_dict(d.pop("function"))
+        function = FunctionObject.from_dict(d["function"])
 
         chat_completion_tool = cls(
             type=type_,
             function=function,
         )
 
-        chat_completion_tool.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_tool.additional_properties = unknown
         return chat_completion_tool
 
     @property

@@ -11,6 +11,14 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="ChatCompletionTopLogprob")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "token",
+        "logprob",
+        "bytes",
+    }
+)
 
 
 @_attrs_define
@@ -66,25 +74,13 @@ class ChatCompletionTopLogprob:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        token = d.pop("token")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        token = d["token"]
 
-        logprob = d.pop("logprob")
+        logprob = d["logprob"]
 
-        def _parse_bytes_(data: object) -> list[int] | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                bytes_type_0 = cast(list[int], data)
-
-                return bytes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[int] | None, data)
-
-        bytes_ = _parse_bytes_(d.pop("bytes", None))
+        bytes_ = _parse_bytes_(d.get("bytes"))
 
         chat_completion_top_logprob = cls(
             token=token,
@@ -92,7 +88,12 @@ class ChatCompletionTopLogprob:
             bytes=bytes_,
         )
 
-        chat_completion_top_logprob.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        chat_completion_top_logprob.additional_properties = unknown
         return chat_completion_top_logprob
 
     @property
@@ -110,3 +111,17 @@ class ChatCompletionTopLogprob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_bytes_(data: object) -> list[int] | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        bytes_type_0 = cast(list[int], data)
+
+        return bytes_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[int] | None, data)

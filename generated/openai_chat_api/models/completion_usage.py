@@ -20,6 +20,16 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="CompletionUsage")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "completion_tokens",
+        "prompt_tokens",
+        "total_tokens",
+        "completion_tokens_details",
+        "prompt_tokens_details",
+    }
+)
 
 
 @_attrs_define
@@ -86,14 +96,15 @@ class CompletionUsage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        completion_tokens = d.pop("completion_tokens")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        completion_tokens = d["completion_tokens"]
 
-        prompt_tokens = d.pop("prompt_tokens")
+        prompt_tokens = d["prompt_tokens"]
 
-        total_tokens = d.pop("total_tokens")
+        total_tokens = d["total_tokens"]
 
-        _completion_tokens_details = d.pop("completion_tokens_details", None)
+        _completion_tokens_details = d.get("completion_tokens_details")
         completion_tokens_details: CompletionUsageCompletionTokensDetails | None = None
         if _completion_tokens_details is not None:
             completion_tokens_details = (
@@ -102,7 +113,7 @@ class CompletionUsage:
                 )
             )
 
-        _prompt_tokens_details = d.pop("prompt_tokens_details", None)
+        _prompt_tokens_details = d.get("prompt_tokens_details")
         prompt_tokens_details: CompletionUsagePromptTokensDetails | None = None
         if _prompt_tokens_details is not None:
             prompt_tokens_details = CompletionUsagePromptTokensDetails.from_dict(
@@ -117,7 +128,12 @@ class CompletionUsage:
             prompt_tokens_details=prompt_tokens_details,
         )
 
-        completion_usage.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        completion_usage.additional_properties = unknown
         return completion_usage
 
     @property

@@ -11,6 +11,16 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="CompletionUsageCompletionTokensDetails")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "accepted_prediction_tokens",
+        "audio_tokens",
+        "reasoning_tokens",
+        "text_tokens",
+        "rejected_prediction_tokens",
+    }
+)
 
 
 @_attrs_define
@@ -76,16 +86,17 @@ class CompletionUsageCompletionTokensDetails:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        accepted_prediction_tokens = d.pop("accepted_prediction_tokens", None)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        accepted_prediction_tokens = d.get("accepted_prediction_tokens")
 
-        audio_tokens = d.pop("audio_tokens", None)
+        audio_tokens = d.get("audio_tokens")
 
-        reasoning_tokens = d.pop("reasoning_tokens", None)
+        reasoning_tokens = d.get("reasoning_tokens")
 
-        text_tokens = d.pop("text_tokens", None)
+        text_tokens = d.get("text_tokens")
 
-        rejected_prediction_tokens = d.pop("rejected_prediction_tokens", None)
+        rejected_prediction_tokens = d.get("rejected_prediction_tokens")
 
         completion_usage_completion_tokens_details = cls(
             accepted_prediction_tokens=accepted_prediction_tokens,
@@ -95,7 +106,12 @@ class CompletionUsageCompletionTokensDetails:
             rejected_prediction_tokens=rejected_prediction_tokens,
         )
 
-        completion_usage_completion_tokens_details.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        completion_usage_completion_tokens_details.additional_properties = unknown
         return completion_usage_completion_tokens_details
 
     @property

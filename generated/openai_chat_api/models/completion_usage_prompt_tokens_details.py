@@ -11,6 +11,16 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="CompletionUsagePromptTokensDetails")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "audio_tokens",
+        "cached_tokens",
+        "text_tokens",
+        "image_tokens",
+        "cache_write_tokens",
+    }
+)
 
 
 @_attrs_define
@@ -76,16 +86,17 @@ class CompletionUsagePromptTokensDetails:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        audio_tokens = d.pop("audio_tokens", None)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        audio_tokens = d.get("audio_tokens")
 
-        cached_tokens = d.pop("cached_tokens", None)
+        cached_tokens = d.get("cached_tokens")
 
-        text_tokens = d.pop("text_tokens", None)
+        text_tokens = d.get("text_tokens")
 
-        image_tokens = d.pop("image_tokens", None)
+        image_tokens = d.get("image_tokens")
 
-        cache_write_tokens = d.pop("cache_write_tokens", None)
+        cache_write_tokens = d.get("cache_write_tokens")
 
         completion_usage_prompt_tokens_details = cls(
             audio_tokens=audio_tokens,
@@ -95,7 +106,12 @@ class CompletionUsagePromptTokensDetails:
             cache_write_tokens=cache_write_tokens,
         )
 
-        completion_usage_prompt_tokens_details.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        completion_usage_prompt_tokens_details.additional_properties = unknown
         return completion_usage_prompt_tokens_details
 
     @property

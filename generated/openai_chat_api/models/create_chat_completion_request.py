@@ -67,6 +67,48 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="CreateChatCompletionRequest")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "messages",
+        "model",
+        "metadata",
+        "top_logprobs",
+        "temperature",
+        "top_p",
+        "user",
+        "safety_identifier",
+        "prompt_cache_key",
+        "prompt_cache_retention",
+        "prompt_cache_options",
+        "service_tier",
+        "modalities",
+        "verbosity",
+        "reasoning_effort",
+        "max_completion_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+        "web_search_options",
+        "response_format",
+        "audio",
+        "store",
+        "moderation",
+        "stream",
+        "stop",
+        "logit_bias",
+        "logprobs",
+        "max_tokens",
+        "n",
+        "prediction",
+        "seed",
+        "stream_options",
+        "tools",
+        "tool_choice",
+        "parallel_tool_calls",
+        "function_call",
+        "functions",
+    }
+)
 
 
 @_attrs_define
@@ -547,9 +589,10 @@ class CreateChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         messages = []
-        _messages = d.pop("messages")
+        _messages = d["messages"]
         for messages_item_data in _messages:
 
             def _parse_messages_item(
@@ -635,7 +678,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(ModelIdsSharedType1 | str, data)
 
-        model = _parse_model(d.pop("model"))
+        model = _parse_model(d["model"])
 
         def _parse_metadata(data: object) -> Metadata | None | Unset:
             if data is None:
@@ -652,7 +695,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(Metadata | None | Unset, data)
 
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+        metadata = _parse_metadata(d.get("metadata", UNSET))
 
         def _parse_top_logprobs(data: object) -> int | None | Unset:
             if data is None:
@@ -661,7 +704,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(int | None | Unset, data)
 
-        top_logprobs = _parse_top_logprobs(d.pop("top_logprobs", UNSET))
+        top_logprobs = _parse_top_logprobs(d.get("top_logprobs", UNSET))
 
         def _parse_temperature(data: object) -> float | None | Unset:
             if data is None:
@@ -670,7 +713,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(float | None | Unset, data)
 
-        temperature = _parse_temperature(d.pop("temperature", UNSET))
+        temperature = _parse_temperature(d.get("temperature", UNSET))
 
         def _parse_top_p(data: object) -> float | None | Unset:
             if data is None:
@@ -679,9 +722,9 @@ class CreateChatCompletionRequest:
                 return data
             return cast(float | None | Unset, data)
 
-        top_p = _parse_top_p(d.pop("top_p", UNSET))
+        top_p = _parse_top_p(d.get("top_p", UNSET))
 
-        user = d.pop("user", None)
+        user = d.get("user")
 
         def _parse_safety_identifier(data: object) -> None | str | Unset:
             if data is None:
@@ -690,7 +733,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(None | str | Unset, data)
 
-        safety_identifier = _parse_safety_identifier(d.pop("safety_identifier", UNSET))
+        safety_identifier = _parse_safety_identifier(d.get("safety_identifier", UNSET))
 
         def _parse_prompt_cache_key(data: object) -> None | str | Unset:
             if data is None:
@@ -699,7 +742,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(None | str | Unset, data)
 
-        prompt_cache_key = _parse_prompt_cache_key(d.pop("prompt_cache_key", UNSET))
+        prompt_cache_key = _parse_prompt_cache_key(d.get("prompt_cache_key", UNSET))
 
         def _parse_prompt_cache_retention(
             data: object,
@@ -724,10 +767,10 @@ class CreateChatCompletionRequest:
             )
 
         prompt_cache_retention = _parse_prompt_cache_retention(
-            d.pop("prompt_cache_retention", UNSET)
+            d.get("prompt_cache_retention", UNSET)
         )
 
-        _prompt_cache_options = d.pop("prompt_cache_options", None)
+        _prompt_cache_options = d.get("prompt_cache_options")
         prompt_cache_options: PromptCacheOptionsParam | None = None
         if _prompt_cache_options is not None:
             prompt_cache_options = PromptCacheOptionsParam.from_dict(
@@ -741,7 +784,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(None | str | Unset, data)
 
-        service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
+        service_tier = _parse_service_tier(d.get("service_tier", UNSET))
 
         def _parse_modalities(
             data: object,
@@ -773,7 +816,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(list[ResponseModalitiesType0Item] | None | Unset, data)
 
-        modalities = _parse_modalities(d.pop("modalities", UNSET))
+        modalities = _parse_modalities(d.get("modalities", UNSET))
 
         def _parse_verbosity(data: object) -> None | Unset | VerbosityType0:
             if data is None:
@@ -790,7 +833,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(None | Unset | VerbosityType0, data)
 
-        verbosity = _parse_verbosity(d.pop("verbosity", UNSET))
+        verbosity = _parse_verbosity(d.get("verbosity", UNSET))
 
         def _parse_reasoning_effort(
             data: object,
@@ -809,7 +852,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(None | ReasoningEffortType0 | Unset, data)
 
-        reasoning_effort = _parse_reasoning_effort(d.pop("reasoning_effort", UNSET))
+        reasoning_effort = _parse_reasoning_effort(d.get("reasoning_effort", UNSET))
 
         def _parse_max_completion_tokens(data: object) -> int | None | Unset:
             if data is None:
@@ -819,7 +862,7 @@ class CreateChatCompletionRequest:
             return cast(int | None | Unset, data)
 
         max_completion_tokens = _parse_max_completion_tokens(
-            d.pop("max_completion_tokens", UNSET)
+            d.get("max_completion_tokens", UNSET)
         )
 
         def _parse_frequency_penalty(data: object) -> float | None | Unset:
@@ -829,7 +872,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(float | None | Unset, data)
 
-        frequency_penalty = _parse_frequency_penalty(d.pop("frequency_penalty", UNSET))
+        frequency_penalty = _parse_frequency_penalty(d.get("frequency_penalty", UNSET))
 
         def _parse_presence_penalty(data: object) -> float | None | Unset:
             if data is None:
@@ -838,46 +881,14 @@ class CreateChatCompletionRequest:
                 return data
             return cast(float | None | Unset, data)
 
-        presence_penalty = _parse_presence_penalty(d.pop("presence_penalty", UNSET))
+        presence_penalty = _parse_presence_penalty(d.get("presence_penalty", UNSET))
 
-        _web_search_options = d.pop("web_search_options", None)
+        _web_search_options = d.get("web_search_options")
         web_search_options: WebSearchOptions | None = None
         if _web_search_options is not None:
             web_search_options = WebSearchOptions.from_dict(_web_search_options)
 
-        def _parse_response_format(
-            data: object,
-        ) -> (
-            ResponseFormatJsonObject
-            | ResponseFormatJsonSchema
-            | ResponseFormatText
-            | None
-        ):
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_format_type_0 = ResponseFormatText.from_dict(data)
-
-                return response_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_format_type_1 = ResponseFormatJsonSchema.from_dict(data)
-
-                return response_format_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_format_type_2 = ResponseFormatJsonObject.from_dict(data)
-
-            return response_format_type_2
-
-        response_format = _parse_response_format(d.pop("response_format", None))
+        response_format = _parse_response_format(d.get("response_format"))
 
         def _parse_audio(data: object) -> ChatCompletionAudioParam | None | Unset:
             if data is None:
@@ -894,7 +905,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(ChatCompletionAudioParam | None | Unset, data)
 
-        audio = _parse_audio(d.pop("audio", UNSET))
+        audio = _parse_audio(d.get("audio", UNSET))
 
         def _parse_store(data: object) -> bool | None | Unset:
             if data is None:
@@ -903,7 +914,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(bool | None | Unset, data)
 
-        store = _parse_store(d.pop("store", UNSET))
+        store = _parse_store(d.get("store", UNSET))
 
         def _parse_moderation(data: object) -> ModerationParam | None | Unset:
             if data is None:
@@ -920,7 +931,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(ModerationParam | None | Unset, data)
 
-        moderation = _parse_moderation(d.pop("moderation", UNSET))
+        moderation = _parse_moderation(d.get("moderation", UNSET))
 
         def _parse_stream(data: object) -> bool | None | Unset:
             if data is None:
@@ -929,7 +940,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(bool | None | Unset, data)
 
-        stream = _parse_stream(d.pop("stream", UNSET))
+        stream = _parse_stream(d.get("stream", UNSET))
 
         def _parse_stop(data: object) -> list[str] | None | str | Unset:
             if data is None:
@@ -946,7 +957,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(list[str] | None | str | Unset, data)
 
-        stop = _parse_stop(d.pop("stop", UNSET))
+        stop = _parse_stop(d.get("stop", UNSET))
 
         def _parse_logit_bias(data: object) -> LogitBias | None | Unset:
             if data is None:
@@ -963,7 +974,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(LogitBias | None | Unset, data)
 
-        logit_bias = _parse_logit_bias(d.pop("logit_bias", UNSET))
+        logit_bias = _parse_logit_bias(d.get("logit_bias", UNSET))
 
         def _parse_logprobs(data: object) -> bool | None | Unset:
             if data is None:
@@ -972,7 +983,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(bool | None | Unset, data)
 
-        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
+        logprobs = _parse_logprobs(d.get("logprobs", UNSET))
 
         def _parse_max_tokens(data: object) -> int | None | Unset:
             if data is None:
@@ -981,7 +992,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(int | None | Unset, data)
 
-        max_tokens = _parse_max_tokens(d.pop("max_tokens", UNSET))
+        max_tokens = _parse_max_tokens(d.get("max_tokens", UNSET))
 
         def _parse_n(data: object) -> int | None | Unset:
             if data is None:
@@ -990,7 +1001,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(int | None | Unset, data)
 
-        n = _parse_n(d.pop("n", UNSET))
+        n = _parse_n(d.get("n", UNSET))
 
         def _parse_prediction(data: object) -> None | PredictionContent | Unset:
             if data is None:
@@ -1007,7 +1018,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(None | PredictionContent | Unset, data)
 
-        prediction = _parse_prediction(d.pop("prediction", UNSET))
+        prediction = _parse_prediction(d.get("prediction", UNSET))
 
         def _parse_seed(data: object) -> int | None | Unset:
             if data is None:
@@ -1016,7 +1027,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(int | None | Unset, data)
 
-        seed = _parse_seed(d.pop("seed", UNSET))
+        seed = _parse_seed(d.get("seed", UNSET))
 
         def _parse_stream_options(
             data: object,
@@ -1037,9 +1048,9 @@ class CreateChatCompletionRequest:
                 pass
             return cast(ChatCompletionStreamOptions | None | Unset, data)
 
-        stream_options = _parse_stream_options(d.pop("stream_options", UNSET))
+        stream_options = _parse_stream_options(d.get("stream_options", UNSET))
 
-        _tools = d.pop("tools", None)
+        _tools = d.get("tools")
         tools: list[ChatCompletionTool | CustomToolChatCompletions] | None = None
         if _tools is not None:
             tools = []
@@ -1066,87 +1077,13 @@ class CreateChatCompletionRequest:
 
                 tools.append(tools_item)
 
-        def _parse_tool_choice(
-            data: object,
-        ) -> (
-            ChatCompletionAllowedToolsChoice
-            | ChatCompletionNamedToolChoice
-            | ChatCompletionNamedToolChoiceCustom
-            | ToolChoiceMode
-            | None
-        ):
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_tool_choice_mode = ToolChoiceMode(
-                    data
-                )
+        tool_choice = _parse_tool_choice(d.get("tool_choice"))
 
-                return componentsschemas_chat_completion_tool_choice_option_tool_choice_mode
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_type_1 = (
-                    ChatCompletionAllowedToolsChoice.from_dict(data)
-                )
+        parallel_tool_calls = d.get("parallel_tool_calls")
 
-                return componentsschemas_chat_completion_tool_choice_option_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_type_2 = (
-                    ChatCompletionNamedToolChoice.from_dict(data)
-                )
+        function_call = _parse_function_call(d.get("function_call"))
 
-                return componentsschemas_chat_completion_tool_choice_option_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_chat_completion_tool_choice_option_type_3 = (
-                ChatCompletionNamedToolChoiceCustom.from_dict(data)
-            )
-
-            return componentsschemas_chat_completion_tool_choice_option_type_3
-
-        tool_choice = _parse_tool_choice(d.pop("tool_choice", None))
-
-        parallel_tool_calls = d.pop("parallel_tool_calls", None)
-
-        def _parse_function_call(
-            data: object,
-        ) -> (
-            ChatCompletionFunctionCallOption
-            | CreateChatCompletionRequestFunctionCallType0
-            | None
-        ):
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                function_call_type_0 = CreateChatCompletionRequestFunctionCallType0(
-                    data
-                )
-
-                return function_call_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            function_call_type_1 = ChatCompletionFunctionCallOption.from_dict(data)
-
-            return function_call_type_1
-
-        function_call = _parse_function_call(d.pop("function_call", None))
-
-        _functions = d.pop("functions", None)
+        _functions = d.get("functions")
         functions: list[ChatCompletionFunctions] | None = None
         if _functions is not None:
             functions = []
@@ -1195,7 +1132,12 @@ class CreateChatCompletionRequest:
             functions=functions,
         )
 
-        create_chat_completion_request.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        create_chat_completion_request.additional_properties = unknown
         return create_chat_completion_request
 
     @property
@@ -1213,6 +1155,108 @@ class CreateChatCompletionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_response_format(
+    data: object,
+) -> ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        response_format_type_0 = ResponseFormatText.from_dict(data)
+
+        return response_format_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        response_format_type_1 = ResponseFormatJsonSchema.from_dict(data)
+
+        return response_format_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    response_format_type_2 = ResponseFormatJsonObject.from_dict(data)
+
+    return response_format_type_2
+
+
+def _parse_tool_choice(
+    data: object,
+) -> (
+    ChatCompletionAllowedToolsChoice
+    | ChatCompletionNamedToolChoice
+    | ChatCompletionNamedToolChoiceCustom
+    | ToolChoiceMode
+    | None
+):
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        componentsschemas_chat_completion_tool_choice_option_tool_choice_mode = (
+            ToolChoiceMode(data)
+        )
+
+        return componentsschemas_chat_completion_tool_choice_option_tool_choice_mode
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_chat_completion_tool_choice_option_type_1 = (
+            ChatCompletionAllowedToolsChoice.from_dict(data)
+        )
+
+        return componentsschemas_chat_completion_tool_choice_option_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_chat_completion_tool_choice_option_type_2 = (
+            ChatCompletionNamedToolChoice.from_dict(data)
+        )
+
+        return componentsschemas_chat_completion_tool_choice_option_type_2
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_chat_completion_tool_choice_option_type_3 = (
+        ChatCompletionNamedToolChoiceCustom.from_dict(data)
+    )
+
+    return componentsschemas_chat_completion_tool_choice_option_type_3
+
+
+def _parse_function_call(
+    data: object,
+) -> (
+    ChatCompletionFunctionCallOption
+    | CreateChatCompletionRequestFunctionCallType0
+    | None
+):
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        function_call_type_0 = CreateChatCompletionRequestFunctionCallType0(data)
+
+        return function_call_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    function_call_type_1 = ChatCompletionFunctionCallOption.from_dict(data)
+
+    return function_call_type_1
 
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to

@@ -18,6 +18,21 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="CreateChatCompletionResponse")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "id",
+        "choices",
+        "created",
+        "model",
+        "metadata",
+        "service_tier",
+        "system_fingerprint",
+        "object",
+        "usage",
+        "moderation",
+    }
+)
 
 
 @_attrs_define
@@ -125,60 +140,35 @@ class CreateChatCompletionResponse:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        id = d["id"]
 
         choices = []
-        _choices = d.pop("choices")
+        _choices = d["choices"]
         for choices_item_data in _choices:
             choices_item = ChatCompletionChoice.from_dict(choices_item_data)
 
             choices.append(choices_item)
 
-        created = d.pop("created")
+        created = d["created"]
 
-        model = d.pop("model")
+        model = d["model"]
 
-        def _parse_metadata(data: object) -> Metadata | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_metadata_type_0 = Metadata.from_dict(data)
+        metadata = _parse_metadata(d.get("metadata"))
 
-                return componentsschemas_metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None, data)
+        service_tier = d.get("service_tier")
 
-        metadata = _parse_metadata(d.pop("metadata", None))
+        system_fingerprint = d.get("system_fingerprint")
 
-        service_tier = d.pop("service_tier", None)
+        object_ = d.get("object")
 
-        system_fingerprint = d.pop("system_fingerprint", None)
-
-        object_ = d.pop("object", None)
-
-        _usage = d.pop("usage", None)
+        _usage = d.get("usage")
         usage: CompletionUsage | None = None
         if _usage is not None:
             usage = CompletionUsage.from_dict(_usage)
 
-        def _parse_moderation(data: object) -> ChatCompletionModeration | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                moderation_type_0 = ChatCompletionModeration.from_dict(data)
-
-                return moderation_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatCompletionModeration | None, data)
-
-        moderation = _parse_moderation(d.pop("moderation", None))
+        moderation = _parse_moderation(d.get("moderation"))
 
         create_chat_completion_response = cls(
             id=id,
@@ -193,7 +183,12 @@ class CreateChatCompletionResponse:
             moderation=moderation,
         )
 
-        create_chat_completion_response.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        create_chat_completion_response.additional_properties = unknown
         return create_chat_completion_response
 
     @property
@@ -211,6 +206,34 @@ class CreateChatCompletionResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_metadata(data: object) -> Metadata | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_metadata_type_0 = Metadata.from_dict(data)
+
+        return componentsschemas_metadata_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(Metadata | None, data)
+
+
+def _parse_moderation(data: object) -> ChatCompletionModeration | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        moderation_type_0 = ChatCompletionModeration.from_dict(data)
+
+        return moderation_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ChatCompletionModeration | None, data)
 
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to

@@ -17,6 +17,21 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="CreateChatCompletionStreamResponse")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "id",
+        "choices",
+        "created",
+        "model",
+        "obfuscation",
+        "service_tier",
+        "system_fingerprint",
+        "object",
+        "usage",
+        "moderation",
+    }
+)
 
 
 @_attrs_define
@@ -123,57 +138,32 @@ class CreateChatCompletionStreamResponse:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        id = d["id"]
 
         choices = []
-        _choices = d.pop("choices")
+        _choices = d["choices"]
         for choices_item_data in _choices:
             choices_item = ChatCompletionChunkChoice.from_dict(choices_item_data)
 
             choices.append(choices_item)
 
-        created = d.pop("created")
+        created = d["created"]
 
-        model = d.pop("model")
+        model = d["model"]
 
-        obfuscation = d.pop("obfuscation", None)
+        obfuscation = d.get("obfuscation")
 
-        service_tier = d.pop("service_tier", None)
+        service_tier = d.get("service_tier")
 
-        system_fingerprint = d.pop("system_fingerprint", None)
+        system_fingerprint = d.get("system_fingerprint")
 
-        object_ = d.pop("object", None)
+        object_ = d.get("object")
 
-        def _parse_usage(data: object) -> CompletionUsage | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                usage_type_0 = CompletionUsage.from_dict(data)
+        usage = _parse_usage(d.get("usage"))
 
-                return usage_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CompletionUsage | None, data)
-
-        usage = _parse_usage(d.pop("usage", None))
-
-        def _parse_moderation(data: object) -> ChatCompletionModeration | None:
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                moderation_type_0 = ChatCompletionModeration.from_dict(data)
-
-                return moderation_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatCompletionModeration | None, data)
-
-        moderation = _parse_moderation(d.pop("moderation", None))
+        moderation = _parse_moderation(d.get("moderation"))
 
         create_chat_completion_stream_response = cls(
             id=id,
@@ -188,7 +178,12 @@ class CreateChatCompletionStreamResponse:
             moderation=moderation,
         )
 
-        create_chat_completion_stream_response.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        create_chat_completion_stream_response.additional_properties = unknown
         return create_chat_completion_stream_response
 
     @property
@@ -206,6 +201,34 @@ class CreateChatCompletionStreamResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_usage(data: object) -> CompletionUsage | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        usage_type_0 = CompletionUsage.from_dict(data)
+
+        return usage_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(CompletionUsage | None, data)
+
+
+def _parse_moderation(data: object) -> ChatCompletionModeration | None:
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        moderation_type_0 = ChatCompletionModeration.from_dict(data)
+
+        return moderation_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ChatCompletionModeration | None, data)
 
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to

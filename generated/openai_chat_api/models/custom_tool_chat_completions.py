@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="CustomToolChatCompletions")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "custom",
+    }
+)
 
 
 @_attrs_define
@@ -64,19 +71,23 @@ class CustomToolChatCompletions:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = CustomToolChatCompletionsType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = CustomToolChatCompletionsType(d["type"])
 
-        custom = CustomToolChatCompletionsCustomToolProperties.from_dict(
-            d.pop("custom")
-        )
+        custom = CustomToolChatCompletionsCustomToolProperties.from_dict(d["custom"])
 
         custom_tool_chat_completions = cls(
             type=type_,
             custom=custom,
         )
 
-        custom_tool_chat_completions.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        custom_tool_chat_completions.additional_properties = unknown
         return custom_tool_chat_completions
 
     @property

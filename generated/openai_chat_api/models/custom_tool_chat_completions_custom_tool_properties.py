@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="CustomToolChatCompletionsCustomToolProperties")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "name",
+        "description",
+        "format",
+    }
+)
 
 
 @_attrs_define
@@ -87,41 +95,13 @@ class CustomToolChatCompletionsCustomToolProperties:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = d["name"]
 
-        description = d.pop("description", None)
+        description = d.get("description")
 
-        def _parse_format_(
-            data: object,
-        ) -> (
-            CustomToolChatCompletionsCustomToolPropertiesFormatType1
-            | CustomToolChatCompletionsCustomToolPropertiesTextFormat
-            | None
-        ):
-            if data is None:
-                return None
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                format_text_format = (
-                    CustomToolChatCompletionsCustomToolPropertiesTextFormat.from_dict(
-                        data
-                    )
-                )
-
-                return format_text_format
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            format_type_1 = (
-                CustomToolChatCompletionsCustomToolPropertiesFormatType1.from_dict(data)
-            )
-
-            return format_type_1
-
-        format_ = _parse_format_(d.pop("format", None))
+        format_ = _parse_format_(d.get("format"))
 
         custom_tool_chat_completions_custom_tool_properties = cls(
             name=name,
@@ -129,7 +109,14 @@ class CustomToolChatCompletionsCustomToolProperties:
             format=format_,
         )
 
-        custom_tool_chat_completions_custom_tool_properties.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        custom_tool_chat_completions_custom_tool_properties.additional_properties = (
+            unknown
+        )
         return custom_tool_chat_completions_custom_tool_properties
 
     @property
@@ -147,6 +134,34 @@ class CustomToolChatCompletionsCustomToolProperties:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_format_(
+    data: object,
+) -> (
+    CustomToolChatCompletionsCustomToolPropertiesFormatType1
+    | CustomToolChatCompletionsCustomToolPropertiesTextFormat
+    | None
+):
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        format_text_format = (
+            CustomToolChatCompletionsCustomToolPropertiesTextFormat.from_dict(data)
+        )
+
+        return format_text_format
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    format_type_1 = CustomToolChatCompletionsCustomToolPropertiesFormatType1.from_dict(
+        data
+    )
+
+    return format_type_1
 
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to

@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="CustomToolChatCompletionsCustomToolPropertiesFormatType1")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "grammar",
+    }
+)
 
 
 @_attrs_define
@@ -67,14 +74,13 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = CustomToolChatCompletionsCustomToolPropertiesFormatType1Type(
-            d.pop("type")
-        )
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = CustomToolChatCompletionsCustomToolPropertiesFormatType1Type(d["type"])
 
         grammar = (
             CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar.from_dict(
-                d.pop("grammar")
+                d["grammar"]
             )
         )
 
@@ -83,7 +89,12 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
             grammar=grammar,
         )
 
-        custom_tool_chat_completions_custom_tool_properties_format_type_1.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        custom_tool_chat_completions_custom_tool_properties_format_type_1.additional_properties = unknown
         return custom_tool_chat_completions_custom_tool_properties_format_type_1
 
     @property

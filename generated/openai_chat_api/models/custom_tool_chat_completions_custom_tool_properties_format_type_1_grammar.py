@@ -16,6 +16,13 @@ from ..types import model_repr
 T = TypeVar(
     "T", bound="CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar"
 )
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "definition",
+        "syntax",
+    }
+)
 
 
 @_attrs_define
@@ -61,11 +68,12 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        definition = d.pop("definition")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        definition = d["definition"]
 
         syntax = CustomToolChatCompletionsCustomToolPropertiesFormatType1GrammarSyntax(
-            d.pop("syntax")
+            d["syntax"]
         )
 
         custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar = cls(
@@ -73,7 +81,12 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar:
             syntax=syntax,
         )
 
-        custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar.additional_properties = unknown
         return custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar
 
     @property

@@ -14,6 +14,12 @@ from ..models.custom_tool_chat_completions_custom_tool_properties_text_format_ty
 from ..types import model_repr
 
 T = TypeVar("T", bound="CustomToolChatCompletionsCustomToolPropertiesTextFormat")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+    }
+)
 
 
 @_attrs_define
@@ -56,16 +62,20 @@ class CustomToolChatCompletionsCustomToolPropertiesTextFormat:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = CustomToolChatCompletionsCustomToolPropertiesTextFormatType(
-            d.pop("type")
-        )
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = CustomToolChatCompletionsCustomToolPropertiesTextFormatType(d["type"])
 
         custom_tool_chat_completions_custom_tool_properties_text_format = cls(
             type=type_,
         )
 
-        custom_tool_chat_completions_custom_tool_properties_text_format.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        custom_tool_chat_completions_custom_tool_properties_text_format.additional_properties = unknown
         return custom_tool_chat_completions_custom_tool_properties_text_format
 
     @property

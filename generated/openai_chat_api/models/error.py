@@ -11,6 +11,15 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="Error")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "message",
+        "type",
+        "code",
+        "param",
+    }
+)
 
 
 @_attrs_define
@@ -69,14 +78,15 @@ class Error:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        message = d.pop("message")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        message = d["message"]
 
-        type_ = d.pop("type")
+        type_ = d["type"]
 
-        code = d.pop("code", None)
+        code = d.get("code")
 
-        param = d.pop("param", None)
+        param = d.get("param")
 
         error = cls(
             message=message,
@@ -85,7 +95,12 @@ class Error:
             param=param,
         )
 
-        error.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        error.additional_properties = unknown
         return error
 
     @property

@@ -15,6 +15,12 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ErrorResponse")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "error",
+    }
+)
 
 
 @_attrs_define
@@ -56,14 +62,20 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        error = Error.from_dict(d.pop("error"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        error = Error.from_dict(d["error"])
 
         error_response = cls(
             error=error,
         )
 
-        error_response.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        error_response.additional_properties = unknown
         return error_response
 
     @property

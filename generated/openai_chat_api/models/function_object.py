@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="FunctionObject")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "name",
+        "description",
+        "parameters",
+        "strict",
+    }
+)
 
 
 @_attrs_define
@@ -80,12 +89,13 @@ class FunctionObject:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = d["name"]
 
-        description = d.pop("description", None)
+        description = d.get("description")
 
-        _parameters = d.pop("parameters", None)
+        _parameters = d.get("parameters")
         parameters: FunctionParameters | None = None
         if _parameters is not None:
             parameters = FunctionParameters.from_dict(_parameters)
@@ -97,7 +107,7 @@ class FunctionObject:
                 return data
             return cast(bool | None | Unset, data)
 
-        strict = _parse_strict(d.pop("strict", UNSET))
+        strict = _parse_strict(d.get("strict", UNSET))
 
         function_object = cls(
             name=name,
@@ -106,7 +116,12 @@ class FunctionObject:
             strict=strict,
         )
 
-        function_object.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        function_object.additional_properties = unknown
         return function_object
 
     @property

@@ -41,10 +41,12 @@ class FunctionParameters:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         function_parameters = cls()
 
-        function_parameters.additional_properties = d
+        unknown = dict(d)
+        function_parameters.additional_properties = unknown
         return function_parameters
 
     @property

@@ -39,10 +39,12 @@ class LogitBias:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         logit_bias = cls()
 
-        logit_bias.additional_properties = d
+        unknown = dict(d)
+        logit_bias.additional_properties = unknown
         return logit_bias
 
     @property

@@ -39,10 +39,12 @@ class Metadata:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         metadata = cls()
 
-        metadata.additional_properties = d
+        unknown = dict(d)
+        metadata.additional_properties = unknown
         return metadata
 
     @property

@@ -12,6 +12,12 @@ from ..models.moderation_mode import ModerationMode
 from ..types import model_repr
 
 T = TypeVar("T", bound="ModerationConfigParam")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "mode",
+    }
+)
 
 
 @_attrs_define
@@ -53,14 +59,20 @@ class ModerationConfigParam:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        mode = ModerationMode(d.pop("mode"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        mode = ModerationMode(d["mode"])
 
         moderation_config_param = cls(
             mode=mode,
         )
 
-        moderation_config_param.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        moderation_config_param.additional_properties = unknown
         return moderation_config_param
 
     @property

@@ -15,6 +15,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ModerationParam")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "model",
+        "policy",
+    }
+)
 
 
 @_attrs_define
@@ -68,8 +75,9 @@ class ModerationParam:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        model = d.pop("model")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        model = d["model"]
 
         def _parse_policy(data: object) -> ModerationPolicyParam | None | Unset:
             if data is None:
@@ -86,14 +94,19 @@ class ModerationParam:
                 pass
             return cast(ModerationPolicyParam | None | Unset, data)
 
-        policy = _parse_policy(d.pop("policy", UNSET))
+        policy = _parse_policy(d.get("policy", UNSET))
 
         moderation_param = cls(
             model=model,
             policy=policy,
         )
 
-        moderation_param.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        moderation_param.additional_properties = unknown
         return moderation_param
 
     @property

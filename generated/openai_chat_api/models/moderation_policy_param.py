@@ -15,6 +15,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ModerationPolicyParam")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "input",
+        "output",
+    }
+)
 
 
 @_attrs_define
@@ -71,7 +78,8 @@ class ModerationPolicyParam:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_input_(data: object) -> ModerationConfigParam | None | Unset:
             if data is None:
@@ -88,7 +96,7 @@ class ModerationPolicyParam:
                 pass
             return cast(ModerationConfigParam | None | Unset, data)
 
-        input_ = _parse_input_(d.pop("input", UNSET))
+        input_ = _parse_input_(d.get("input", UNSET))
 
         def _parse_output(data: object) -> ModerationConfigParam | None | Unset:
             if data is None:
@@ -105,14 +113,19 @@ class ModerationPolicyParam:
                 pass
             return cast(ModerationConfigParam | None | Unset, data)
 
-        output = _parse_output(d.pop("output", UNSET))
+        output = _parse_output(d.get("output", UNSET))
 
         moderation_policy_param = cls(
             input=input_,
             output=output,
         )
 
-        moderation_policy_param.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        moderation_policy_param.additional_properties = unknown
         return moderation_policy_param
 
     @property

@@ -23,6 +23,17 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ModerationResultBody")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "model",
+        "flagged",
+        "categories",
+        "category_scores",
+        "category_applied_input_types",
+        "type",
+    }
+)
 
 
 @_attrs_define
@@ -90,24 +101,25 @@ class ModerationResultBody:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        model = d.pop("model")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        model = d["model"]
 
-        flagged = d.pop("flagged")
+        flagged = d["flagged"]
 
-        categories = ModerationResultBodyCategories.from_dict(d.pop("categories"))
+        categories = ModerationResultBodyCategories.from_dict(d["categories"])
 
         category_scores = ModerationResultBodyCategoryScores.from_dict(
-            d.pop("category_scores")
+            d["category_scores"]
         )
 
         category_applied_input_types = (
             ModerationResultBodyCategoryAppliedInputTypes.from_dict(
-                d.pop("category_applied_input_types")
+                d["category_applied_input_types"]
             )
         )
 
-        type_ = d.pop("type", None)
+        type_ = d.get("type")
 
         moderation_result_body = cls(
             model=model,
@@ -118,7 +130,12 @@ class ModerationResultBody:
             type=type_,
         )
 
-        moderation_result_body.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        moderation_result_body.additional_properties = unknown
         return moderation_result_body
 
     @property

@@ -40,11 +40,13 @@ class ModerationResultBodyCategoryAppliedInputTypes:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         moderation_result_body_category_applied_input_types = cls()
 
+        unknown = dict(d)
         additional_properties = {}
-        for prop_name, prop_dict in d.items():
+        for prop_name, prop_dict in unknown.items():
             additional_property = cast(list[str], prop_dict)
 
             additional_properties[prop_name] = additional_property

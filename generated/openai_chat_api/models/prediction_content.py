@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="PredictionContent")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "content",
+    }
+)
 
 
 @_attrs_define
@@ -72,8 +79,9 @@ class PredictionContent:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = PredictionContentType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = PredictionContentType(d["type"])
 
         def _parse_content(
             data: object,
@@ -97,14 +105,19 @@ class PredictionContent:
                 pass
             return cast(list[ChatCompletionRequestMessageContentPartText] | str, data)
 
-        content = _parse_content(d.pop("content"))
+        content = _parse_content(d["content"])
 
         prediction_content = cls(
             type=type_,
             content=content,
         )
 
-        prediction_content.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        prediction_content.additional_properties = unknown
         return prediction_content
 
     @property

@@ -11,6 +11,12 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="PromptCacheBreakpointParam")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "mode",
+    }
+)
 
 
 @_attrs_define
@@ -49,14 +55,20 @@ class PromptCacheBreakpointParam:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        mode = d.pop("mode", None)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        mode = d.get("mode")
 
         prompt_cache_breakpoint_param = cls(
             mode=mode,
         )
 
-        prompt_cache_breakpoint_param.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        prompt_cache_breakpoint_param.additional_properties = unknown
         return prompt_cache_breakpoint_param
 
     @property

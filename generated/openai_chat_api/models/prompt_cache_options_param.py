@@ -13,6 +13,13 @@ from ..models.prompt_cache_ttl_enum import PromptCacheTTLEnum
 from ..types import model_repr
 
 T = TypeVar("T", bound="PromptCacheOptionsParam")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "ttl",
+        "mode",
+    }
+)
 
 
 @_attrs_define
@@ -58,13 +65,14 @@ class PromptCacheOptionsParam:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _ttl = d.pop("ttl", None)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _ttl = d.get("ttl")
         ttl: PromptCacheTTLEnum | None = None
         if _ttl is not None:
             ttl = PromptCacheTTLEnum(_ttl)
 
-        _mode = d.pop("mode", None)
+        _mode = d.get("mode")
         mode: PromptCacheModeEnum | None = None
         if _mode is not None:
             mode = PromptCacheModeEnum(_mode)
@@ -74,7 +82,12 @@ class PromptCacheOptionsParam:
             mode=mode,
         )
 
-        prompt_cache_options_param.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        prompt_cache_options_param.additional_properties = unknown
         return prompt_cache_options_param
 
     @property

@@ -12,6 +12,12 @@ from ..models.response_format_json_object_type import ResponseFormatJsonObjectTy
 from ..types import model_repr
 
 T = TypeVar("T", bound="ResponseFormatJsonObject")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+    }
+)
 
 
 @_attrs_define
@@ -53,14 +59,20 @@ class ResponseFormatJsonObject:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = ResponseFormatJsonObjectType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ResponseFormatJsonObjectType(d["type"])
 
         response_format_json_object = cls(
             type=type_,
         )
 
-        response_format_json_object.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        response_format_json_object.additional_properties = unknown
         return response_format_json_object
 
     @property

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ResponseFormatJsonSchema")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "json_schema",
+    }
+)
 
 
 @_attrs_define
@@ -64,17 +71,23 @@ class ResponseFormatJsonSchema:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = ResponseFormatJsonSchemaType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ResponseFormatJsonSchemaType(d["type"])
 
-        json_schema = ResponseFormatJsonSchemaJSONSchema.from_dict(d.pop("json_schema"))
+        json_schema = ResponseFormatJsonSchemaJSONSchema.from_dict(d["json_schema"])
 
         response_format_json_schema = cls(
             type=type_,
             json_schema=json_schema,
         )
 
-        response_format_json_schema.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        response_format_json_schema.additional_properties = unknown
         return response_format_json_schema
 
     @property

@@ -17,6 +17,15 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ResponseFormatJsonSchemaJSONSchema")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "name",
+        "description",
+        "schema",
+        "strict",
+    }
+)
 
 
 @_attrs_define
@@ -81,12 +90,13 @@ class ResponseFormatJsonSchemaJSONSchema:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = d["name"]
 
-        description = d.pop("description", None)
+        description = d.get("description")
 
-        _schema = d.pop("schema", None)
+        _schema = d.get("schema")
         schema: ResponseFormatJsonSchemaSchema | None = None
         if _schema is not None:
             schema = ResponseFormatJsonSchemaSchema.from_dict(_schema)
@@ -98,7 +108,7 @@ class ResponseFormatJsonSchemaJSONSchema:
                 return data
             return cast(bool | None | Unset, data)
 
-        strict = _parse_strict(d.pop("strict", UNSET))
+        strict = _parse_strict(d.get("strict", UNSET))
 
         response_format_json_schema_json_schema = cls(
             name=name,
@@ -107,7 +117,12 @@ class ResponseFormatJsonSchemaJSONSchema:
             strict=strict,
         )
 
-        response_format_json_schema_json_schema.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        response_format_json_schema_json_schema.additional_properties = unknown
         return response_format_json_schema_json_schema
 
     @property

@@ -41,10 +41,12 @@ class ResponseFormatJsonSchemaSchema:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         response_format_json_schema_schema = cls()
 
-        response_format_json_schema_schema.additional_properties = d
+        unknown = dict(d)
+        response_format_json_schema_schema.additional_properties = unknown
         return response_format_json_schema_schema
 
     @property

@@ -15,6 +15,12 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="UpdateChatCompletionRequest")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "metadata",
+    }
+)
 
 
 @_attrs_define
@@ -60,7 +66,8 @@ class UpdateChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_metadata(data: object) -> Metadata | None:
             if data is None:
@@ -75,13 +82,18 @@ class UpdateChatCompletionRequest:
                 pass
             return cast(Metadata | None, data)
 
-        metadata = _parse_metadata(d.pop("metadata"))
+        metadata = _parse_metadata(d["metadata"])
 
         update_chat_completion_request = cls(
             metadata=metadata,
         )
 
-        update_chat_completion_request.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        update_chat_completion_request.additional_properties = unknown
         return update_chat_completion_request
 
     @property

@@ -11,6 +11,15 @@ from attrs import field as _attrs_field
 from ..types import model_repr
 
 T = TypeVar("T", bound="WebSearchLocation")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "country",
+        "region",
+        "city",
+        "timezone",
+    }
+)
 
 
 @_attrs_define
@@ -70,14 +79,15 @@ class WebSearchLocation:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        country = d.pop("country", None)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        country = d.get("country")
 
-        region = d.pop("region", None)
+        region = d.get("region")
 
-        city = d.pop("city", None)
+        city = d.get("city")
 
-        timezone = d.pop("timezone", None)
+        timezone = d.get("timezone")
 
         web_search_location = cls(
             country=country,
@@ -86,7 +96,12 @@ class WebSearchLocation:
             timezone=timezone,
         )
 
-        web_search_location.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        web_search_location.additional_properties = unknown
         return web_search_location
 
     @property

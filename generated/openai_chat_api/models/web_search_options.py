@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="WebSearchOptions")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "user_location",
+        "search_context_size",
+    }
+)
 
 
 @_attrs_define
@@ -65,7 +72,8 @@ class WebSearchOptions:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_user_location(data: object) -> None | Unset | WebSearchUserLocation:
             if data is None:
@@ -82,9 +90,9 @@ class WebSearchOptions:
                 pass
             return cast(None | Unset | WebSearchUserLocation, data)
 
-        user_location = _parse_user_location(d.pop("user_location", UNSET))
+        user_location = _parse_user_location(d.get("user_location", UNSET))
 
-        _search_context_size = d.pop("search_context_size", None)
+        _search_context_size = d.get("search_context_size")
         search_context_size: WebSearchContextSize | None = None
         if _search_context_size is not None:
             search_context_size = WebSearchContextSize(_search_context_size)
@@ -94,7 +102,12 @@ class WebSearchOptions:
             search_context_size=search_context_size,
         )
 
-        web_search_options.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        web_search_options.additional_properties = unknown
         return web_search_options
 
     @property

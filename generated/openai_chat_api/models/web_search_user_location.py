@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="WebSearchUserLocation")
+# The wire names of the fields: any other key of the JSON is an unknown field.
+_WIRE_NAMES = frozenset(
+    {
+        "type",
+        "approximate",
+    }
+)
 
 
 @_attrs_define
@@ -61,17 +68,23 @@ class WebSearchUserLocation:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = WebSearchUserLocationType(d.pop("type"))
+        # Read, not copied: the unknown fields are gathered into a new dict at the end.
+        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = WebSearchUserLocationType(d["type"])
 
-        approximate = WebSearchLocation.from_dict(d.pop("approximate"))
+        approximate = WebSearchLocation.from_dict(d["approximate"])
 
         web_search_user_location = cls(
             type=type_,
             approximate=approximate,
         )
 
-        web_search_user_location.additional_properties = d
+        unknown = (
+            {}
+            if _WIRE_NAMES.issuperset(d)
+            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+        )
+        web_search_user_location.additional_properties = unknown
         return web_search_user_location
 
     @property
