@@ -5,6 +5,7 @@ The senders (``openai_chat._async.sender`` and the sync one generated from it) o
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Mapping
@@ -44,6 +45,13 @@ class Call:
     stream: bool = False
 
 
+@functools.lru_cache(maxsize=256)
+def _url(text: str) -> httpx2.URL:
+    """``text`` parsed, once: a client sends to the same few URLs, and parsing one costs about as much as
+    the rest of building its request (URLs are immutable, so requests can share one)."""
+    return httpx2.URL(text)
+
+
 def build_request(
     http: httpx2.Client | httpx2.AsyncClient, options: ClientOptions, call: Call, *, own_pool: bool = False
 ) -> httpx2.Request:
@@ -78,7 +86,7 @@ def build_request(
     if not isinstance(timeout, httpx2.Timeout):
         timeout = coerce_timeout(timeout)
     path = call.path if options.route is None else options.route(call.method, call.path, body)
-    url = options.base_url + path
+    url = _url(options.base_url + path)
     if own_pool:
         extensions = {"timeout": timeout.as_dict()}
         return httpx2.Request(
