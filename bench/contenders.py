@@ -13,8 +13,11 @@ the expected one.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import itertools
 import json
 import sys
+from codecs import utf_8_decode
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +26,10 @@ import httpx2
 from bench import data
 
 REPO = Path(__file__).resolve().parent.parent
-# Where openai_chat lives in the source tree, for when it is not installed.
-OURS_SRC_PATHS = [REPO / "facade", REPO / "generated"]
+# Where openai_chat lives in the source tree, for when it is not installed (an install is used as it
+# is: the sync client exists only there, generated into openai_chat._sync).
+INSTALLED = importlib.util.find_spec("openai_chat") is not None
+OURS_SRC_PATHS = [] if INSTALLED else [REPO / "facade", REPO / "generated"]
 
 API_KEY = "bench-key"
 MESSAGES = data.MESSAGES
@@ -129,8 +134,14 @@ def ours_creates(client, n: int) -> list[str]:
     return [create(model=data.CREATE_MODEL, messages=MESSAGES).choices[0].message.content for _ in range(n)]
 
 
-def ours_list(client) -> list[str]:
-    return [item.id for item in client.chat.completions.list(limit=data.LIST_PAGE)]
+def ours_list(client, items: int | None = None) -> list[str]:
+    pager = client.chat.completions.list(limit=data.LIST_PAGE)
+    return [item.id for item in itertools.islice(pager, items)]
+
+
+def ours_decode(pieces: list[bytes]) -> Output:
+    """No network: a stream body's pieces to the final completion."""
+    return completion_output(import_ours().accumulate_sse(pieces))
 
 
 # ---------------------------------------------------------------------------
@@ -171,8 +182,9 @@ def sdk_creates(client, n: int) -> list[str]:
     return [create(model=data.CREATE_MODEL, messages=MESSAGES).choices[0].message.content for _ in range(n)]
 
 
-def sdk_list(client) -> list[str]:
-    return [item.id for item in client.chat.completions.list(limit=data.LIST_PAGE)]
+def sdk_list(client, items: int | None = None) -> list[str]:
+    pager = client.chat.completions.list(limit=data.LIST_PAGE)
+    return [item.id for item in itertools.islice(pager, items)]
 
 
 # ---------------------------------------------------------------------------
@@ -266,7 +278,7 @@ def raw_creates(client: httpx2.Client, n: int) -> list[str]:
     return out
 
 
-def raw_list(client: httpx2.Client) -> list[str]:
+def raw_list(client: httpx2.Client, items: int | None = None) -> list[str]:
     ids: list[str] = []
     params: dict[str, Any] = {"limit": data.LIST_PAGE}
     while True:
@@ -274,6 +286,26 @@ def raw_list(client: httpx2.Client) -> list[str]:
         r.raise_for_status()
         page = json.loads(r.content)
         ids.extend(item["id"] for item in page["data"])
-        if not page["has_more"] or not page["data"]:
-            return ids
+        if not page["has_more"] or not page["data"] or (items is not None and len(ids) >= items):
+            return ids[:items]
         params = {"limit": data.LIST_PAGE, "after": page["last_id"]}
+
+
+def raw_decode(pieces: list[bytes]) -> Output:
+    """The pure-CPU floor: decode each piece, split events on blank lines, json.loads each one's data,
+    join the content and tool-call arguments."""
+    acc = _Acc()
+    undecoded, text = b"", ""
+    for piece in pieces:
+        piece = undecoded + piece
+        decoded, used = utf_8_decode(piece, "strict", False)  # a character may be cut between pieces
+        undecoded = piece[used:]
+        events = (text + decoded).split("\n\n")
+        text = events.pop()
+        for event in events:
+            if event.startswith("data: "):
+                payload = event[6:]
+                if payload == "[DONE]":
+                    return acc.output()
+                acc.add(json.loads(payload))
+    return acc.output()

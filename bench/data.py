@@ -202,6 +202,12 @@ def stream_events(model: str) -> list[str]:
     return ev
 
 
+def sse_body(model: str) -> bytes:
+    """The body of a stream that asked for usage: every event, the usage chunk, then [DONE]."""
+    events = [*stream_events(model), usage_event(model)]
+    return b"".join(f"data: {e}\n\n".encode() for e in events) + b"data: [DONE]\n\n"
+
+
 def completion_obj(cid: str, model: str, text: str, created: int = CREATED) -> dict:
     return {
         "id": cid,

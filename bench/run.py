@@ -4,9 +4,10 @@
 
 Starts the pre-encoded loopback server (bench/server.py) in a separate process,
 runs every workload with the contenders in alternation (ours, sdk, raw, ours,
-sdk, raw, ...), checks that every contender produced the expected output (a
-contender that differs fails the run), prints a table of medians and writes
-build/bench.json.
+sdk, raw, ...; the official SDK only in the first --sdk-reps rounds), checks that
+every call produced the expected output (a contender that differs fails the run),
+prints a table of medians with the spread (min-max) and the client's CPU time,
+and writes build/bench.json.
 
 "ours" is skipped with a "not available" row while openai_chat lacks the API a
 workload needs; it turns on by itself once the API exists (--require-ours makes
@@ -50,7 +51,15 @@ CONCURRENT = 200
 
 # Seconds of timed rounds each workload may spend (scaled by --budget-scale); with
 # the warm-up rounds, import and memory the whole run stays under 3 minutes on 2 cores.
-BUDGET = {"stream-content": 25.0, "stream-tools": 10.0, "create": 22.0, "list": 10.0, "async": 20.0}
+BUDGET = {
+    "decode": 8.0,
+    "stream-content": 20.0,
+    "stream-tools": 8.0,
+    "create": 18.0,
+    "list": 10.0,
+    "async": 16.0,
+}
+DECODE_PIECE = 16 * 1024  # bytes per piece fed to the decoders in the pure-CPU row
 
 
 class Mismatch(Exception):
@@ -71,12 +80,17 @@ class Entry:
     contender: str
     available: bool = True
     reason: str = ""
-    samples: list[float] = field(default_factory=list)
+    samples: list[float] = field(default_factory=list)  # wall seconds (or the row's unit)
+    cpu: list[float] = field(default_factory=list)  # CPU seconds of the measuring process, same rounds
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def median(self) -> float | None:
         return statistics.median(self.samples) if self.samples else None
+
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
 
 
 @dataclass
@@ -90,12 +104,18 @@ class Workload:
     notes: list[str] = field(default_factory=list)
 
     def ratios(self, name: str) -> tuple[float | None, float | None]:
+        """(ours ÷ floor, ours ÷ SDK) of the medians."""
         m = self.entries[name].median
         out = []
         for ref in (FLOOR, SDK):
             r = self.entries.get(ref)
             out.append(m / r.median if m is not None and r is not None and r.median else None)
         return out[0], out[1]
+
+    def cpu_ratio(self, name: str) -> float | None:
+        """CPU-time median ÷ the floor's: what the client itself spends, less sensitive to a busy machine."""
+        m, floor = self.entries[name].cpu_median, self.entries.get(FLOOR)
+        return m / floor.cpu_median if m is not None and floor is not None and floor.cpu_median else None
 
     def to_json(self) -> dict[str, Any]:
         res: dict[str, Any] = {"description": self.description, "unit": self.unit, "contenders": {}}
@@ -112,8 +132,12 @@ class Workload:
                 "samples": e.samples,
                 "median": e.median,
                 "min": min(e.samples) if e.samples else None,
+                "max": max(e.samples) if e.samples else None,
                 "vs_floor": vs_floor,
                 "vs_sdk": vs_sdk,
+                "cpu_samples": e.cpu,
+                "cpu_median": e.cpu_median,
+                "cpu_vs_floor": self.cpu_ratio(name),
                 **e.extra,
             }
         return res
@@ -192,6 +216,14 @@ def _describe_diff(got: Any, want: Any) -> str:
     return f"{str(got)[:200]!r} != expected {str(want)[:200]!r}"
 
 
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
+    """(result, wall seconds, CPU seconds of this process)."""
+    gc.collect()
+    c0, t0 = time.process_time(), time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0, time.process_time() - c0
+
+
 def run_alternating(
     wl: Workload,
     server: Server,
@@ -200,50 +232,52 @@ def run_alternating(
     opts: argparse.Namespace,
     requests_per_call: int,
     budget: float,
+    warm: dict[str, Callable[[], Any]] | None = None,
 ) -> None:
-    """Warm up and check each contender once, then time rounds of A, B, C.
+    """Warm up each contender (with `warm`, a smaller call, when given), then time rounds of A, B, C.
 
-    Rounds: as many as fit in `budget` seconds (judged from the warm-up round),
-    at least --min-reps and at most --reps.
+    Every timed call is checked: its output and the requests the server saw. Rounds: as many as fit
+    in `budget` seconds (judged from the first round), at least --min-reps and at most --reps; the
+    official SDK, the slowest by far and no longer the yardstick, runs only its first --sdk-reps.
     """
     names = [n for n in CONTENDERS if n in calls]
-    keys = {}
-    round_cost = 0.0
     for name in names:
-        server.stats()  # reset the request counter
-        t0 = time.perf_counter()
-        out = calls[name]()
-        round_cost += time.perf_counter() - t0
-        st = server.stats()
-        if out != expected:
+        out = (warm or calls)[name]()
+        if warm is None and out != expected:
             raise Mismatch(f"{wl.name}: {name} output differs: {_describe_diff(out, expected)}", name)
-        if st["requests"] != requests_per_call:
-            raise Mismatch(
-                f"{wl.name}: {name} made {st['requests']} requests, expected {requests_per_call}", name
-            )
-        keys[name] = st["last_post_keys"]
-        wl.entries[name].extra["request_body_keys"] = st["last_post_keys"]
-    if len({tuple(k or ()) for k in keys.values()}) > 1:
-        note = f"request body shapes differ: {keys}"
-        wl.notes.append(note)
-        print(f"  WARNING {wl.name}: {note}", file=sys.stderr)
-    fit = int(budget * opts.budget_scale / round_cost) if round_cost > 0 else opts.reps
-    reps = max(opts.min_reps, min(opts.reps, fit))
-    if reps < opts.reps:
-        wl.notes.append(f"{reps} rounds instead of {opts.reps} to stay within the time budget")
-    for i in range(reps):
+    keys: dict[str, Any] = {}
+    reps, round_cost, i = opts.reps, 0.0, 0
+    while i < reps:
         if i >= opts.min_reps and time.perf_counter() + round_cost > opts.deadline:
             wl.notes.append(f"stopped after {i} rounds: whole-run deadline (--max-seconds)")
             break
         for name in names:
-            fn = calls[name]
-            gc.collect()
-            t0 = time.perf_counter()
-            out = fn()
-            dt = time.perf_counter() - t0
+            if name == SDK and i >= opts.sdk_reps:
+                continue
+            server.stats()  # reset the request counter
+            out, wall, cpu = _timed(calls[name])
+            st = server.stats()
             if out != expected:
                 raise Mismatch(f"{wl.name}: {name} output differs: {_describe_diff(out, expected)}", name)
-            wl.entries[name].samples.append(dt)
+            if st["requests"] != requests_per_call:
+                raise Mismatch(
+                    f"{wl.name}: {name} made {st['requests']} requests, expected {requests_per_call}", name
+                )
+            keys[name] = wl.entries[name].extra["request_body_keys"] = st["last_post_keys"]
+            wl.entries[name].samples.append(wall)
+            wl.entries[name].cpu.append(cpu)
+            if i == 0 and name != SDK:
+                round_cost += wall
+        if i == 0:
+            fit = int(budget * opts.budget_scale / round_cost) if round_cost > 0 else opts.reps
+            reps = max(opts.min_reps, min(opts.reps, fit))
+            if reps < opts.reps:
+                wl.notes.append(f"{reps} rounds instead of {opts.reps} to stay within the time budget")
+        i += 1
+    if len({tuple(k or ()) for k in keys.values()}) > 1:
+        note = f"request body shapes differ: {keys}"
+        wl.notes.append(note)
+        print(f"  WARNING {wl.name}: {note}", file=sys.stderr)
 
 
 _current: list[Workload] = []  # the workload being run, kept when it fails
@@ -267,59 +301,118 @@ def _mark_unavailable(wl: Workload, name: str, reason: str, require: bool) -> No
 # ---------------------------------------------------------------------------
 
 
+# What each contender runs, given its client: {"ours": fn(client), "sdk": ..., "raw": ...}.
+Runs = dict[str, Callable[[Any], Any]]
+
+
+def _sync_workload(
+    wl: Workload,
+    server: Server,
+    opts: argparse.Namespace,
+    need: str,
+    runs: Runs,
+    expected: Any,
+    requests_per_call: int,
+    budget: float,
+    warm: Runs | None = None,
+) -> Workload:
+    """Run a workload of the sync clients, each created once (ours only when it has ``need``)."""
+    clients = {"sdk": C.sdk_client(server.base_url), "raw": C.raw_client(server.base_url)}
+    ours = _try_ours(wl, opts, lambda: C.ours_client(server.base_url, need=need))
+    if ours is not None:
+        clients["ours"] = ours
+
+    def bind(fns: Runs) -> dict[str, Callable[[], Any]]:
+        return {name: (lambda fn=fns[name], c=c: fn(c)) for name, c in clients.items()}
+
+    try:
+        run_alternating(
+            wl, server, bind(runs), expected, opts, requests_per_call, budget, bind(warm) if warm else None
+        )
+    finally:
+        _close(*clients.values())
+    return wl
+
+
 def wl_stream(
     server: Server, opts: argparse.Namespace, model: str, name: str, description: str, budget: float
 ) -> Workload:
-    wl = _new_workload(name, description)
-    sdk = C.sdk_client(server.base_url)
-    raw = C.raw_client(server.base_url)
-    calls: dict[str, Callable[[], Any]] = {
-        "sdk": lambda: C.sdk_stream(sdk, model),
-        "raw": lambda: C.raw_stream(raw, model),
-    }
-    ours = _try_ours(wl, opts, lambda: C.ours_client(server.base_url, need="chat.stream"))
-    if ours is not None:
-        calls["ours"] = lambda: C.ours_stream(ours, model)
-    try:
-        run_alternating(wl, server, calls, C.expected_stream_output(model), opts, 1, budget)
-    finally:
-        _close(sdk, raw, ours)
-    return wl
+    def stream(fn: Callable[[Any, str], Any], m: str) -> Callable[[Any], Any]:
+        return lambda client: fn(client, m)
+
+    runs = {"ours": C.ours_stream, "sdk": C.sdk_stream, "raw": C.raw_stream}
+    return _sync_workload(
+        _new_workload(name, description),
+        server,
+        opts,
+        "chat.stream",
+        {k: stream(fn, model) for k, fn in runs.items()},
+        C.expected_stream_output(model),
+        1,
+        budget,
+        warm={k: stream(fn, data.SMALL_MODEL) for k, fn in runs.items()},
+    )
 
 
 def wl_create(server: Server, opts: argparse.Namespace) -> Workload:
-    wl = _new_workload("create-2000", f"{CREATES} sequential non-streaming creates")
-    sdk = C.sdk_client(server.base_url)
-    raw = C.raw_client(server.base_url)
-    calls: dict[str, Callable[[], Any]] = {
-        "sdk": lambda: C.sdk_creates(sdk, CREATES),
-        "raw": lambda: C.raw_creates(raw, CREATES),
-    }
-    ours = _try_ours(wl, opts, lambda: C.ours_client(server.base_url, need="chat.create"))
-    if ours is not None:
-        calls["ours"] = lambda: C.ours_creates(ours, CREATES)
-    try:
-        run_alternating(wl, server, calls, [data.CREATE_TEXT] * CREATES, opts, CREATES, BUDGET["create"])
-    finally:
-        _close(sdk, raw, ours)
-    return wl
+    def creates(fn: Callable[[Any, int], Any], n: int) -> Callable[[Any], Any]:
+        return lambda client: fn(client, n)
+
+    runs = {"ours": C.ours_creates, "sdk": C.sdk_creates, "raw": C.raw_creates}
+    return _sync_workload(
+        _new_workload("create-2000", f"{CREATES} sequential non-streaming creates"),
+        server,
+        opts,
+        "chat.create",
+        {k: creates(fn, CREATES) for k, fn in runs.items()},
+        [data.CREATE_TEXT] * CREATES,
+        CREATES,
+        BUDGET["create"],
+        warm={k: creates(fn, 50) for k, fn in runs.items()},
+    )
 
 
 def wl_list(server: Server, opts: argparse.Namespace) -> Workload:
-    pages = data.LIST_TOTAL // data.LIST_PAGE
-    wl = _new_workload(
-        "list-10000", f"list {data.LIST_TOTAL} stored completions, auto-paging by {data.LIST_PAGE}"
+    def first_page(fn: Callable[..., Any]) -> Callable[[Any], Any]:
+        return lambda client: fn(client, data.LIST_PAGE)
+
+    runs = {"ours": C.ours_list, "sdk": C.sdk_list, "raw": C.raw_list}
+    return _sync_workload(
+        _new_workload(
+            "list-10000", f"list {data.LIST_TOTAL} stored completions, auto-paging by {data.LIST_PAGE}"
+        ),
+        server,
+        opts,
+        "chat.completions.list",
+        runs,
+        data.list_ids(),
+        data.LIST_TOTAL // data.LIST_PAGE,
+        BUDGET["list"],
+        warm={k: first_page(fn) for k, fn in runs.items()},
     )
-    sdk = C.sdk_client(server.base_url)
-    raw = C.raw_client(server.base_url)
-    calls: dict[str, Callable[[], Any]] = {"sdk": lambda: C.sdk_list(sdk), "raw": lambda: C.raw_list(raw)}
-    ours = _try_ours(wl, opts, lambda: C.ours_client(server.base_url, need="chat.completions.list"))
-    if ours is not None:
-        calls["ours"] = lambda: C.ours_list(ours)
+
+
+def wl_decode(server: Server, opts: argparse.Namespace) -> Workload:
+    """Pure CPU, no network: the content and tool-call stream bodies, as byte pieces, to the final answer."""
+    bodies = [data.sse_body(m) for m in (data.CONTENT_MODEL, data.TOOLS_MODEL)]
+    pieces = [[b[i : i + DECODE_PIECE] for i in range(0, len(b), DECODE_PIECE)] for b in bodies]
+    size = sum(map(len, bodies))
+    wl = _new_workload(
+        "decode",
+        f"no network: decode + accumulate {size / 1e6:.1f} MB of SSE (the two stream bodies above, "
+        f"{DECODE_PIECE // 1024} KiB pieces) to the final answers",
+    )
+    _mark_unavailable(wl, "sdk", "no public decode-only API", False)
+    calls: dict[str, Callable[[], Any]] = {"raw": lambda: [C.raw_decode(p) for p in pieces]}
     try:
-        run_alternating(wl, server, calls, data.list_ids(), opts, pages, BUDGET["list"])
-    finally:
-        _close(sdk, raw, ours)
+        ours = C.import_ours()
+        if not hasattr(ours, "accumulate_sse"):
+            raise C.Unavailable("openai_chat.accumulate_sse not available yet")
+        calls["ours"] = lambda: [C.ours_decode(p) for p in pieces]
+    except C.Unavailable as e:
+        _mark_unavailable(wl, "ours", str(e), opts.require_ours)
+    expected = [C.expected_stream_output(m) for m in (data.CONTENT_MODEL, data.TOOLS_MODEL)]
+    run_alternating(wl, server, calls, expected, opts, 0, BUDGET["decode"])
     return wl
 
 
@@ -330,36 +423,36 @@ def wl_concurrent(server: Server, opts: argparse.Namespace) -> Workload:
         f"{CONCURRENT} concurrent streams of {data.SMALL_CHUNKS} chunks, async clients",
     )
     loop = asyncio.new_event_loop()
-    sdk = C.sdk_async_client(server.base_url)
-    raw = C.raw_async_client(server.base_url)
+    clients = {"sdk": C.sdk_async_client(server.base_url), "raw": C.raw_async_client(server.base_url)}
     ours = _try_ours(wl, opts, lambda: C.ours_async_client(server.base_url, need="chat.stream"))
-
-    def batch(one: Callable[[], Any]) -> Callable[[], Any]:
-        async def many() -> list[Any]:
-            return list(await asyncio.gather(*(one() for _ in range(CONCURRENT))))
-
-        return lambda: loop.run_until_complete(many())
-
-    calls: dict[str, Callable[[], Any]] = {
-        "sdk": batch(lambda: C.sdk_astream(sdk, model)),
-        "raw": batch(lambda: C.raw_astream(raw, model)),
-    }
     if ours is not None:
-        calls["ours"] = batch(lambda: C.ours_astream(ours, model))
+        clients["ours"] = ours
+    runs = {"ours": C.ours_astream, "sdk": C.sdk_astream, "raw": C.raw_astream}
+
+    def batches(n: int) -> dict[str, Callable[[], Any]]:
+        def batch(one: Callable[[Any, str], Any], client: Any) -> Callable[[], Any]:
+            async def many() -> list[Any]:
+                return list(await asyncio.gather(*(one(client, model) for _ in range(n))))
+
+            return lambda: loop.run_until_complete(many())
+
+        return {name: batch(runs[name], c) for name, c in clients.items()}
+
     try:
         run_alternating(
             wl,
             server,
-            calls,
+            batches(CONCURRENT),
             [C.expected_stream_output(model)] * CONCURRENT,
             opts,
             CONCURRENT,
             BUDGET["async"],
+            warm=batches(20),
         )
     finally:
 
         async def aclose() -> None:
-            for c in (sdk, raw, ours):
+            for c in clients.values():
                 fn = getattr(c, "aclose", None) or getattr(c, "close", None)
                 if fn is not None:
                     r = fn()
@@ -394,53 +487,8 @@ def _import_time_us(module: str) -> int:
     raise Mismatch(f"no importtime line for top-level {module!r}")
 
 
-def wl_import(server: Server, opts: argparse.Namespace) -> Workload:
-    wl = _new_workload(
-        "import", "python -X importtime -c 'import PKG', cumulative, fresh interpreter (raw: httpx2)"
-    )
-    names = ["sdk", "raw"]
-    try:
-        mod = C.import_ours()
-        if not hasattr(mod, "Client"):
-            raise C.Unavailable("openai_chat.Client not available yet (import time of a stub is meaningless)")
-        names.insert(0, "ours")
-    except C.Unavailable as e:
-        _mark_unavailable(wl, "ours", str(e), opts.require_ours)
-    for name in names:  # warm-up: byte-compile caches
-        _import_time_us(IMPORT_MODULES[name])
-    for _ in range(opts.import_reps):
-        for name in names:
-            wl.entries[name].samples.append(_import_time_us(IMPORT_MODULES[name]) / 1e6)
-    return wl
-
-
-READY_SNIPPETS = {
-    "ours": "import openai_chat\n"
-    "c = openai_chat.Client(api_key='x', base_url='http://127.0.0.1:9/v1', max_retries=0)\n"
-    "c.chat.create, c.chat.stream, c.chat.completions.list",
-    "sdk": "import openai\n"
-    "c = openai.OpenAI(api_key='x', base_url='http://127.0.0.1:9/v1', max_retries=0)\n"
-    "c.chat.completions.create, c.chat.completions.stream, c.chat.completions.list",
-    "raw": "import json, httpx2\nc = httpx2.Client(base_url='http://127.0.0.1:9/v1')",
-}
-
-
-def _ready_time(name: str) -> float:
-    """Seconds from the first import to a client ready to call, in a fresh interpreter."""
-    code = f"import time\n_t0 = time.perf_counter()\n{READY_SNIPPETS[name]}\nprint(time.perf_counter() - _t0)"
-    p = subprocess.run(
-        [sys.executable, "-c", code], cwd="/", env=_child_env(), capture_output=True, text=True
-    )
-    if p.returncode != 0:
-        raise Mismatch(f"import-ready {name} failed: {p.stderr.strip().splitlines()[-1:]}", name)
-    return float(p.stdout.strip().splitlines()[-1])
-
-
-def wl_import_ready(server: Server, opts: argparse.Namespace) -> Workload:
-    wl = _new_workload(
-        "import-ready",
-        "fresh interpreter: import, build a client, touch chat create/stream/list (lazy loads)",
-    )
+def _fresh_names(wl: Workload, opts: argparse.Namespace) -> list[str]:
+    """The contenders of a fresh-interpreter row (ours once its Client exists; a stub's cost means nothing)."""
     names = ["sdk", "raw"]
     try:
         mod = C.import_ours()
@@ -449,11 +497,74 @@ def wl_import_ready(server: Server, opts: argparse.Namespace) -> Workload:
         names.insert(0, "ours")
     except C.Unavailable as e:
         _mark_unavailable(wl, "ours", str(e), opts.require_ours)
+    return names
+
+
+def _fresh_rounds(
+    wl: Workload, opts: argparse.Namespace, measure: Callable[[str], tuple[float, float | None]]
+) -> None:
+    """A warm-up (byte-compile caches) then --import-reps rounds, each in fresh interpreters."""
+    names = _fresh_names(wl, opts)
     for name in names:
-        _ready_time(name)
-    for _ in range(opts.import_reps):
+        measure(name)
+    for i in range(opts.import_reps):
         for name in names:
-            wl.entries[name].samples.append(_ready_time(name))
+            if name == SDK and i >= opts.sdk_reps:
+                continue
+            wall, cpu = measure(name)
+            wl.entries[name].samples.append(wall)
+            if cpu is not None:
+                wl.entries[name].cpu.append(cpu)
+
+
+def wl_import(server: Server, opts: argparse.Namespace) -> Workload:
+    wl = _new_workload(
+        "import", "python -X importtime -c 'import PKG', cumulative, fresh interpreter (raw: httpx2)"
+    )
+    _fresh_rounds(wl, opts, lambda name: (_import_time_us(IMPORT_MODULES[name]) / 1e6, None))
+    return wl
+
+
+# A fresh interpreter's way to its first answer: import, build a client, one create, the text.
+FIRST_ANSWER = {
+    "ours": "import openai_chat\n"
+    "c = openai_chat.Client(api_key='x', base_url=URL, max_retries=0)\n"
+    "text = c.chat.create(model=MODEL, messages=MESSAGES).text",
+    "sdk": "import openai\n"
+    "c = openai.OpenAI(api_key='x', base_url=URL, max_retries=0)\n"
+    "text = c.chat.completions.create(model=MODEL, messages=MESSAGES).choices[0].message.content",
+    "raw": "import json, httpx2\n"
+    "c = httpx2.Client(base_url=URL, headers={'Authorization': 'Bearer x'})\n"
+    "r = c.post('/chat/completions', json={'model': MODEL, 'messages': MESSAGES})\n"
+    "r.raise_for_status()\n"
+    "text = json.loads(r.content)['choices'][0]['message']['content']",
+}
+
+
+def _first_answer(name: str, base_url: str) -> tuple[float, float]:
+    """(wall, CPU) seconds from the first import to the first answer's text, in a fresh interpreter."""
+    code = (
+        "import time\n_t0, _c0 = time.perf_counter(), time.process_time()\n"
+        f"URL, MODEL, MESSAGES = {base_url!r}, {data.CREATE_MODEL!r}, {data.MESSAGES!r}\n"
+        f"{FIRST_ANSWER[name]}\n"
+        "print(time.perf_counter() - _t0, time.process_time() - _c0, repr(text))"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code], cwd="/", env=_child_env(), capture_output=True, text=True
+    )
+    if p.returncode != 0:
+        raise Mismatch(f"first-answer {name} failed: {p.stderr.strip().splitlines()[-1:]}", name)
+    wall, cpu, text = p.stdout.strip().splitlines()[-1].split(" ", 2)
+    if text != repr(data.CREATE_TEXT):
+        raise Mismatch(f"first-answer: {name} answered {text[:80]}", name)
+    return float(wall), float(cpu)
+
+
+def wl_first_answer(server: Server, opts: argparse.Namespace) -> Workload:
+    wl = _new_workload(
+        "first-answer", "fresh interpreter: import, build a client, one create, its text (lazy loads count)"
+    )
+    _fresh_rounds(wl, opts, lambda name: _first_answer(name, server.base_url))
     return wl
 
 
@@ -505,6 +616,7 @@ def wl_memory(server: Server, opts: argparse.Namespace) -> Workload:
 
 
 WORKLOADS: dict[str, Callable[[Server, argparse.Namespace], Workload]] = {
+    "decode": wl_decode,
     "stream-content": lambda s, o: wl_stream(
         s,
         o,
@@ -525,7 +637,7 @@ WORKLOADS: dict[str, Callable[[Server, argparse.Namespace], Workload]] = {
     "list": wl_list,
     "async": wl_concurrent,
     "import": wl_import,
-    "import-ready": wl_import_ready,
+    "first-answer": wl_first_answer,
     "memory": wl_memory,
 }
 
@@ -558,21 +670,33 @@ def _fmt_ratio(r: float | None) -> str:
 
 
 def print_table(workloads: list[Workload]) -> None:
-    head = ("workload", "contender", "median", "unit", "vs floor", "vs SDK", "n")
+    head = (
+        "workload",
+        "contender",
+        "median",
+        "min-max",
+        "unit",
+        "vs floor",
+        "vs SDK",
+        "cpu",
+        "cpu vs floor",
+        "n",
+    )
+    blank = ("",) * (len(head) - 3)
     rows = []
     for wl in workloads:
         for name, e in wl.entries.items():
             if not e.available:
-                rows.append((wl.name, name, "not available", "", "", "", e.reason))
+                rows.append((wl.name, name, "not available", *blank[:-1], e.reason))
                 continue
             if wl.error:
                 culprit = wl.failed_contender in (name, None)
                 rows.append(
-                    (wl.name, name, "FAILED" if culprit else "-", "", "", "", "see below" if culprit else "")
+                    (wl.name, name, "FAILED" if culprit else "-", *blank[:-1], "see below" if culprit else "")
                 )
                 continue
             if e.median is None:
-                rows.append((wl.name, name, "-", "", "", "", ""))
+                rows.append((wl.name, name, "-", *blank))
                 continue
             vs_floor, vs_sdk = wl.ratios(name)
             rows.append(
@@ -580,9 +704,12 @@ def print_table(workloads: list[Workload]) -> None:
                     wl.name,
                     name,
                     f"{e.median:.4f}",
+                    f"{min(e.samples):.4f}-{max(e.samples):.4f}",
                     wl.unit,
                     _fmt_ratio(vs_floor),
                     _fmt_ratio(vs_sdk),
+                    f"{e.cpu_median:.4f}" if e.cpu_median is not None else "-",
+                    _fmt_ratio(wl.cpu_ratio(name)),
                     str(len(e.samples)),
                 )
             )
@@ -627,7 +754,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--memory-reps", type=int, default=1, help="memory subprocesses per contender and mode")
     ap.add_argument(
-        "--max-seconds", type=float, default=165.0, help="stop extra rounds past this (default 165)"
+        "--sdk-reps", type=int, default=1, help="timed rounds of the official SDK per row (default 1)"
+    )
+    ap.add_argument(
+        "--max-seconds", type=float, default=150.0, help="stop extra rounds past this (default 150)"
     )
     ap.add_argument("--only", default="", help=f"comma-separated subset of: {','.join(WORKLOADS)}")
     ap.add_argument("--skip-ours", action="store_true", default=os.environ.get("BENCH_SKIP_OURS") == "1")
@@ -642,6 +772,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown workload(s): {', '.join(sorted(unknown))}")
 
+    load_before = os.getloadavg()
     started = time.perf_counter()
     opts.deadline = started + opts.max_seconds
     results: list[Workload] = []
@@ -666,8 +797,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print_table(results)
     print(
-        f"\nfloor = raw httpx2 + json.loads; up to {opts.reps} timed rounds (import: {opts.import_reps}); "
-        f"total {elapsed:.1f}s"
+        f"\nfloor = raw httpx2 + json.loads; up to {opts.reps} timed rounds (import: {opts.import_reps}; "
+        f"official SDK: {opts.sdk_reps}); cpu = CPU seconds of the client process; total {elapsed:.1f}s; "
+        f"load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after"
     )
 
     report = {
@@ -680,6 +812,9 @@ def main(argv: list[str] | None = None) -> int:
         "max_reps": opts.reps,
         "min_reps": opts.min_reps,
         "import_reps": opts.import_reps,
+        "sdk_reps": opts.sdk_reps,
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
         "memory_reps": opts.memory_reps,
         "elapsed_seconds": elapsed,
         "failures": failures,
