@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
+from openai_chat_api.request_rules import QUERIES
 
 from ._accumulate import ChatCompletionAccumulator
 from ._chunks import StreamState
@@ -36,7 +37,8 @@ __all__ = [
 ]
 
 DEFAULT_LIMIT = 20
-MAX_LIMIT = 100
+MAX_LIMIT = 100  # the API's cap, which its spec does not state
+_ORDERS: tuple[str, ...] = tuple(QUERIES["listChatCompletions"]["order"]["enum"])  # from the spec
 
 _TYPES = {400: "invalid_request_error", 404: "invalid_request_error", 405: "invalid_request_error"}
 
@@ -112,8 +114,9 @@ def parse_page_query(items: Iterable[tuple[str, str]], *, filters: bool) -> Page
                     400, f"limit must be an integer from 1 to {MAX_LIMIT}, got {value!r}", param="limit"
                 )
         elif key == "order":
-            if value not in ("asc", "desc"):
-                raise RequestError(400, f"order must be 'asc' or 'desc', got {value!r}", param="order")
+            if value not in _ORDERS:
+                choices = " or ".join(repr(o) for o in _ORDERS)
+                raise RequestError(400, f"order must be {choices}, got {value!r}", param="order")
             order = value
         elif filters and key == "model":
             model = value
