@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as _dt
 import gc
 import hashlib
@@ -29,7 +30,7 @@ import subprocess
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -504,13 +505,28 @@ def _fresh_names(wl: Workload, opts: argparse.Namespace) -> list[str]:
     return names
 
 
+@contextlib.contextmanager
+def _bytecode_written() -> Iterator[None]:
+    """Children started inside write their .pyc files even when PYTHONDONTWRITEBYTECODE is set, so the
+    rounds after the warm-up read compiled modules, as users of an installed package do (an install
+    byte-compiles it). Without this, a checkout run under that variable recompiles every module of ours
+    in every round while the floor's installed packages load compiled."""
+    saved = os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ["PYTHONDONTWRITEBYTECODE"] = saved
+
+
 def _fresh_rounds(
     wl: Workload, opts: argparse.Namespace, measure: Callable[[str], tuple[float, float | None]]
 ) -> None:
     """A warm-up (byte-compile caches) then --import-reps rounds, each in fresh interpreters."""
     names = _fresh_names(wl, opts)
-    for name in names:
-        measure(name)
+    with _bytecode_written():
+        for name in names:
+            measure(name)
     for i in range(opts.import_reps):
         for name in names:
             if name == SDK and i >= opts.sdk_reps:
