@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeAlias
 
-import attrs
 from openai_chat_api.models import (
     ChatCompletionMessageCustomToolCall,
     ChatCompletionMessageToolCall,
@@ -268,29 +267,34 @@ def file(
 # list of them and of completions' messages is a ``list[Message]`` to a type checker.
 
 
-@attrs.define(repr=False)
 class SystemMessage(ChatCompletionRequestSystemMessage, Message):
     """What :func:`system` returns."""
 
+    __slots__ = ()
 
-@attrs.define(repr=False)
+
 class DeveloperMessage(ChatCompletionRequestDeveloperMessage, Message):
     """What :func:`developer` returns."""
 
+    __slots__ = ()
 
-@attrs.define(repr=False)
+
 class UserMessage(ChatCompletionRequestUserMessage, Message):
     """What :func:`user` returns."""
 
+    __slots__ = ()
 
-@attrs.define(repr=False)
+
 class AssistantMessage(ChatCompletionRequestAssistantMessage, Message):
     """What :func:`assistant` returns."""
 
+    __slots__ = ()
 
-@attrs.define(repr=False)
+
 class ToolMessage(ChatCompletionRequestToolMessage, Message):
     """What :func:`tool` returns."""
+
+    __slots__ = ()
 
 
 _PART_CLASSES: dict[str, Any] = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Generic, TypeVar
 
-import attrs
 from openai_chat_api import models as generated
 from openai_chat_api.models import (
     ChatCompletionMessageCustomToolCall,
@@ -16,7 +15,7 @@ from openai_chat_api.models import (
 )
 
 from ._exceptions import APIResponseValidationError
-from ._response import Received, ResponseInfo, received_field
+from ._response import Received, ResponseInfo
 
 __all__ = [
     "ChatCompletion",
@@ -36,7 +35,7 @@ ChatCompletionChunk = CreateChatCompletionStreamResponse
 
 T = TypeVar("T")
 _C = TypeVar("_C", bound="ChatCompletion")
-_MESSAGE_FIELDS = [f.name for f in attrs.fields(ChatCompletionResponseMessage) if f.init]
+_MESSAGE_FIELDS = ChatCompletionResponseMessage.__match_args__
 
 
 class Message:
@@ -50,7 +49,6 @@ class Message:
     __slots__ = ()
 
 
-@attrs.define(repr=False)  # keeps the generated repr, which leaves out what was not given
 class ChatCompletionMessage(ChatCompletionResponseMessage, Message):
     """A completion's message (the generated ``ChatCompletionResponseMessage``) plus ``reasoning``.
 
@@ -58,6 +56,8 @@ class ChatCompletionMessage(ChatCompletionResponseMessage, Message):
     >>> m.reasoning
     '2+2'
     """
+
+    __slots__ = ()  # the same layout as the generated class, so a parsed message can become one in place
 
     @property
     def reasoning(self) -> str | None:
@@ -88,7 +88,6 @@ def _message_as(cls: type[_M], message: ChatCompletionResponseMessage) -> _M:
     return out
 
 
-@attrs.define(repr=False)  # keeps the generated repr, which leaves out what was not given
 class ChatCompletion(CreateChatCompletionResponse, Received):
     """A completion (the generated ``CreateChatCompletionResponse``) with shortcuts to its first choice.
 
@@ -101,8 +100,7 @@ class ChatCompletion(CreateChatCompletionResponse, Received):
     'Hi'
     """
 
-    request_id: str | None = attrs.field(default=None, kw_only=True, eq=False)
-    _http: ResponseInfo | None = received_field()
+    request_id: str | None = None
 
     @classmethod
     def from_dict(cls: type[_C], src_dict: Mapping[str, Any]) -> _C:
@@ -187,14 +185,12 @@ def chunk_from_dict(data: Mapping[str, Any]) -> ChatCompletionChunk:
         ) from exc
 
 
-@attrs.define(repr=False)
 class ParsedChatCompletionMessage(ChatCompletionMessage, Generic[T]):
     """A response message whose JSON answer was parsed into the caller's type (``parsed``)."""
 
-    parsed: T | None = attrs.field(default=None, kw_only=True, eq=False)
+    parsed: T | None = None
 
 
-@attrs.define(repr=False)
 class ParsedChatCompletion(ChatCompletion, Generic[T]):
     """What ``chat.parse`` returns: a completion whose first answer is parsed into the caller's type.
 
@@ -203,7 +199,7 @@ class ParsedChatCompletion(ChatCompletion, Generic[T]):
     >>> city = client.chat.parse(messages="A city in Norway?", response_format=City).parsed  # doctest: +SKIP
     """
 
-    parsed: T | None = attrs.field(default=None, kw_only=True, eq=False)
+    parsed: T | None = None
 
     @property
     def message(self) -> ParsedChatCompletionMessage[T]:
@@ -217,22 +213,13 @@ class ParsedChatCompletion(ChatCompletion, Generic[T]):
 # -- the other results of the stored-completion calls, with the HTTP response they came in ----------------
 
 
-@attrs.define(repr=False)
 class ChatCompletionDeleted(generated.ChatCompletionDeleted, Received):
     """What ``chat.completions.delete`` returns (``deleted``, ``id``), with ``http``."""
 
-    _http: ResponseInfo | None = received_field()
 
-
-@attrs.define(repr=False)
 class ChatCompletionList(generated.ChatCompletionList, Received):
     """One page of ``chat.completions.list`` (``data``, ``has_more``, ``last_id``), with ``http``."""
 
-    _http: ResponseInfo | None = received_field()
 
-
-@attrs.define(repr=False)
 class ChatCompletionMessageList(generated.ChatCompletionMessageList, Received):
     """One page of ``chat.completions.messages``, with ``http``."""
-
-    _http: ResponseInfo | None = received_field()

@@ -9,12 +9,10 @@ Every result of a client call carries one as ``.http`` (completions, deletions, 
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 import httpx2
 
-__all__ = ["ResponseInfo", "Received", "received_field"]
+__all__ = ["ResponseInfo", "Received"]
 
 
 @attrs.frozen
@@ -44,19 +42,15 @@ class ResponseInfo:
         return cls(response.status_code, response.headers, retries)
 
 
-def received_field() -> Any:
-    """The attrs field behind :attr:`Received.http`: not compared, not shown, pickled with the result."""
-    return attrs.field(default=None, kw_only=True, eq=False, repr=False, alias="http")
-
-
 class Received:
     """Results that came in an HTTP response: ``result.http`` is its :class:`ResponseInfo`.
 
-    Subclasses are attrs classes that declare ``_http: ResponseInfo | None = received_field()``.
+    The response is set on the result after it is parsed; it is not compared, not shown in the repr, and
+    is pickled with the result. A result built from data has none.
     """
 
     __slots__ = ()
-    _http: ResponseInfo | None
+    _http: ResponseInfo | None = None
 
     @property
     def http(self) -> ResponseInfo:

@@ -43,7 +43,6 @@ __all__ = [
 Outcome = tuple[Any, BaseException | None]
 
 
-@attrs.define
 class ToolRunCompletion(ChatCompletion):
     """The completion that ended a tool run, with the conversation that led to it.
 
@@ -52,22 +51,34 @@ class ToolRunCompletion(ChatCompletion):
     ('Sunny, 21 °C.', 2, 'assistant')
     """
 
-    messages: list[dict[str, Any]] = attrs.field(factory=list, kw_only=True, eq=False)
-    completions: list[ChatCompletion] = attrs.field(factory=list, kw_only=True, eq=False)
+    messages: list[dict[str, Any]]
+    """The whole conversation: the messages sent, each answer and each tool's result."""
+    completions: list[ChatCompletion]
+    """Every completion of the run, the last one included."""
+
+    def __init__(
+        self,
+        *args: Any,
+        messages: list[dict[str, Any]] | None = None,
+        completions: list[ChatCompletion] | None = None,
+        **fields: Any,
+    ) -> None:
+        """The completion's fields as :class:`ChatCompletion` takes them, then the run's conversation."""
+        super().__init__(*args, **fields)
+        self.messages = [] if messages is None else messages
+        self.completions = [] if completions is None else completions
 
 
 def _tool_run_completion(
     last: ChatCompletion, messages: list[dict[str, Any]], completions: list[ChatCompletion]
 ) -> ToolRunCompletion:
-    fields = attrs.fields(ChatCompletion)
     result = ToolRunCompletion(
-        **{f.alias or f.name: getattr(last, f.name) for f in fields if f.init},
+        **{name: getattr(last, name) for name in last.__match_args__},
         messages=messages,
         completions=completions,
     )
-    for f in fields:
-        if not f.init:  # additional_properties: unknown fields the server sent
-            setattr(result, f.name, getattr(last, f.name))
+    result.additional_properties = last.additional_properties  # unknown fields the server sent
+    result.request_id, result._http = last.request_id, last._http
     return result
 
 

@@ -4,8 +4,6 @@ from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, ClassVar, Generic, Literal, TypeVar
 
-from attrs import define
-
 
 class Unset:
     """The "not given" marker of request fields: a field left at ``UNSET`` is not sent at all.
@@ -54,13 +52,23 @@ FileTypes = (
 RequestFiles = list[tuple[str, FileTypes]]
 
 
-@define
 class File:
     """Contains information for file uploads"""
 
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
+    __slots__ = ("payload", "file_name", "mime_type")
+
+    def __init__(
+        self,
+        payload: BinaryIO,
+        file_name: str | None = None,
+        mime_type: str | None = None,
+    ) -> None:
+        self.payload = payload
+        self.file_name = file_name
+        self.mime_type = mime_type
+
+    def __repr__(self) -> str:
+        return f"File(payload={self.payload!r}, file_name={self.file_name!r}, mime_type={self.mime_type!r})"
 
     def to_tuple(self) -> FileTypes:
         """Return a tuple representation that httpx2 will accept for multipart/form-data"""
@@ -70,13 +78,13 @@ class File:
 def model_repr(model: Any) -> str:
     """``Name(field=value, ...)`` without the fields left ``UNSET`` and without empty unknown fields."""
     parts = []
-    for field in model.__attrs_attrs__:
-        if not field.repr:
-            continue
-        value = getattr(model, field.name)
-        if value is UNSET or (field.name == "additional_properties" and not value):
-            continue
-        parts.append(f"{field.name}={value!r}")
+    for name in type(model).__match_args__:
+        value = getattr(model, name)
+        if value is not UNSET:
+            parts.append(f"{name}={value!r}")
+    extra = getattr(model, "additional_properties", None)
+    if extra:
+        parts.append(f"additional_properties={extra!r}")
     return f"{type(model).__name__}({', '.join(parts)})"
 
 
@@ -91,7 +99,6 @@ def status_code_of(code: int) -> HTTPStatus | int:
 T = TypeVar("T")
 
 
-@define
 class Response(Generic[T]):
     """A response from an endpoint.
 
@@ -100,10 +107,43 @@ class Response(Generic[T]):
     the server's own. ``status_code`` is an ``HTTPStatus``, or a plain ``int`` for unregistered codes.
     """
 
+    __slots__ = ("status_code", "content", "headers", "parsed")
+    __match_args__ = ("status_code", "content", "headers", "parsed")
+
     status_code: HTTPStatus | int
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+
+    def __init__(
+        self,
+        status_code: HTTPStatus | int,
+        content: bytes,
+        headers: MutableMapping[str, str],
+        parsed: T | None,
+    ) -> None:
+        self.status_code = status_code
+        self.content = content
+        self.headers = headers
+        self.parsed = parsed
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Response):
+            return NotImplemented
+        return (self.status_code, self.content, self.headers, self.parsed) == (
+            other.status_code,
+            other.content,
+            other.headers,
+            other.parsed,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Response(status_code={self.status_code!r}, content={self.content!r}, "
+            f"headers={self.headers!r}, parsed={self.parsed!r})"
+        )
 
 
 __all__ = [

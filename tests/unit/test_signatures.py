@@ -6,7 +6,6 @@ import inspect
 import typing
 from typing import Any, Literal
 
-import attrs
 import openai_chat as oc
 import pytest
 from openai_chat._async.client import AsyncChat, AsyncCompletions
@@ -20,8 +19,8 @@ PUBLIC_CLASSES = [
 
 
 def public_functions(cls: type) -> list[tuple[str, Any]]:
-    """The methods and properties the façade defines (a model's __init__ is the generated layer's)."""
-    dunders = ("__enter__", "__aenter__", "__iter__", "__aiter__") + (() if attrs.has(cls) else ("__init__",))
+    """The methods and properties the façade and the generated layer define, constructors included."""
+    dunders = ("__init__", "__enter__", "__aenter__", "__iter__", "__aiter__")
     out = []
     for name, value in inspect.getmembers(cls):
         if name.startswith("_") and name not in dunders:

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -27,7 +25,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionChoice:
     """
     Attributes:
@@ -37,11 +34,47 @@ class ChatCompletionChoice:
         logprobs (ChatCompletionChoiceLogprobs | None):
     """
 
+    __slots__ = (
+        "finish_reason",
+        "index",
+        "message",
+        "logprobs",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "finish_reason",
+        "index",
+        "message",
+        "logprobs",
+    )
+
     finish_reason: str
     index: int
     message: ChatCompletionResponseMessage
-    logprobs: ChatCompletionChoiceLogprobs | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    logprobs: ChatCompletionChoiceLogprobs | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        finish_reason: str,
+        index: int,
+        message: ChatCompletionResponseMessage,
+        logprobs: ChatCompletionChoiceLogprobs | None = None,
+    ) -> None:
+        self.finish_reason = finish_reason
+        self.index = index
+        self.message = message
+        self.logprobs = logprobs
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -139,6 +172,11 @@ def _parse_logprobs(data: object) -> ChatCompletionChoiceLogprobs | None:
         pass
     return cast(ChatCompletionChoiceLogprobs | None, data)
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "finish_reason", "index", "message", "logprobs", "additional_properties"
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

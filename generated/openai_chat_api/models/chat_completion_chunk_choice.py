@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -31,7 +29,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionChunkChoice:
     """
     Attributes:
@@ -41,11 +38,47 @@ class ChatCompletionChunkChoice:
         finish_reason (None | str):
     """
 
+    __slots__ = (
+        "delta",
+        "index",
+        "logprobs",
+        "finish_reason",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "delta",
+        "index",
+        "logprobs",
+        "finish_reason",
+    )
+
     delta: ChatCompletionStreamResponseDelta
     index: int
-    logprobs: ChatCompletionChunkChoiceLogprobs | None = None
-    finish_reason: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    logprobs: ChatCompletionChunkChoiceLogprobs | None
+    finish_reason: None | str
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        delta: ChatCompletionStreamResponseDelta,
+        index: int,
+        logprobs: ChatCompletionChunkChoiceLogprobs | None = None,
+        finish_reason: None | str = None,
+    ) -> None:
+        self.delta = delta
+        self.index = index
+        self.logprobs = logprobs
+        self.finish_reason = finish_reason
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -144,6 +177,11 @@ def _parse_logprobs(data: object) -> ChatCompletionChunkChoiceLogprobs | None:
         pass
     return cast(ChatCompletionChunkChoiceLogprobs | None, data)
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "delta", "index", "logprobs", "finish_reason", "additional_properties"
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -25,7 +23,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionFunctions:
     """A function the model may call (deprecated; use tools).
 
@@ -35,10 +32,42 @@ class ChatCompletionFunctions:
         parameters (FunctionParameters | None): The function's parameters as a JSON Schema object.
     """
 
+    __slots__ = (
+        "name",
+        "description",
+        "parameters",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "name",
+        "description",
+        "parameters",
+    )
+
     name: str
-    description: str | None = None
-    parameters: FunctionParameters | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    description: str | None
+    parameters: FunctionParameters | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        name: str,
+        description: str | None = None,
+        parameters: FunctionParameters | None = None,
+    ) -> None:
+        self.name = name
+        self.description = description
+        self.parameters = parameters
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -118,6 +147,9 @@ class ChatCompletionFunctions:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("name", "description", "parameters", "additional_properties")
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

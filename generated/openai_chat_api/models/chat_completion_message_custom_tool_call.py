@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.chat_completion_message_custom_tool_call_type import (
     ChatCompletionMessageCustomToolCallType,
@@ -30,7 +28,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionMessageCustomToolCall:
     """A call of a custom tool that the model asks for.
 
@@ -40,12 +37,42 @@ class ChatCompletionMessageCustomToolCall:
         type (ChatCompletionMessageCustomToolCallType):
     """
 
+    __slots__ = (
+        "id",
+        "custom",
+        "type",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "id",
+        "custom",
+        "type",
+    )
+
     id: str
     custom: ChatCompletionMessageCustomToolCallCustom
-    type: ChatCompletionMessageCustomToolCallType = (
-        ChatCompletionMessageCustomToolCallType.CUSTOM
-    )
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    type: ChatCompletionMessageCustomToolCallType
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        id: str,
+        custom: ChatCompletionMessageCustomToolCallCustom,
+        type: ChatCompletionMessageCustomToolCallType = ChatCompletionMessageCustomToolCallType.CUSTOM,
+    ) -> None:
+        self.id = id
+        self.custom = custom
+        self.type = type
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -125,6 +152,9 @@ class ChatCompletionMessageCustomToolCall:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("id", "custom", "type", "additional_properties")
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -27,7 +25,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionMessageList:
     """A page of the messages of a stored completion.
 
@@ -39,12 +36,52 @@ class ChatCompletionMessageList:
         object (str | None):
     """
 
+    __slots__ = (
+        "data",
+        "first_id",
+        "last_id",
+        "has_more",
+        "object",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "data",
+        "first_id",
+        "last_id",
+        "has_more",
+        "object",
+    )
+
     data: list[ChatCompletionStoreMessage]
     first_id: str
     last_id: str
     has_more: bool
-    object: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    object: str | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        data: list[ChatCompletionStoreMessage],
+        first_id: str,
+        last_id: str,
+        has_more: bool,
+        object: str | None = None,
+    ) -> None:
+        self.data = data
+        self.first_id = first_id
+        self.last_id = last_id
+        self.has_more = has_more
+        self.object = object
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -139,6 +176,11 @@ class ChatCompletionMessageList:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "data", "first_id", "last_id", "has_more", "object", "additional_properties"
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -28,7 +26,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionMessageToolCallChunk:
     """A piece of a tool call inside a streamed chunk.
 
@@ -39,11 +36,47 @@ class ChatCompletionMessageToolCallChunk:
         function (ChatCompletionMessageToolCallChunkFunction | None):
     """
 
+    __slots__ = (
+        "index",
+        "id",
+        "type",
+        "function",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "index",
+        "id",
+        "type",
+        "function",
+    )
+
     index: int
-    id: str | None = None
-    type: str | None = None
-    function: ChatCompletionMessageToolCallChunkFunction | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    id: str | None
+    type: str | None
+    function: ChatCompletionMessageToolCallChunkFunction | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        index: int,
+        id: str | None = None,
+        type: str | None = None,
+        function: ChatCompletionMessageToolCallChunkFunction | None = None,
+    ) -> None:
+        self.index = index
+        self.id = id
+        self.type = type
+        self.function = function
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -131,6 +164,9 @@ class ChatCompletionMessageToolCallChunk:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("index", "id", "type", "function", "additional_properties")
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

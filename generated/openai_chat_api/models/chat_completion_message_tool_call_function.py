@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -20,7 +18,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionMessageToolCallFunction:
     """
     Attributes:
@@ -28,9 +25,37 @@ class ChatCompletionMessageToolCallFunction:
         arguments (str):
     """
 
+    __slots__ = (
+        "name",
+        "arguments",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "name",
+        "arguments",
+    )
+
     name: str
     arguments: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        name: str,
+        arguments: str,
+    ) -> None:
+        self.name = name
+        self.arguments = arguments
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -97,3 +122,7 @@ class ChatCompletionMessageToolCallFunction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("name", "arguments", "additional_properties")

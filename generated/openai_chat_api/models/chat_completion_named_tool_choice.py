@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.chat_completion_named_tool_choice_type import (
     ChatCompletionNamedToolChoiceType,
@@ -29,7 +27,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionNamedToolChoice:
     """Forces a call of one function tool.
 
@@ -38,9 +35,37 @@ class ChatCompletionNamedToolChoice:
         function (ChatCompletionNamedToolChoiceFunction):
     """
 
+    __slots__ = (
+        "function",
+        "type",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "function",
+        "type",
+    )
+
     function: ChatCompletionNamedToolChoiceFunction
-    type: ChatCompletionNamedToolChoiceType = ChatCompletionNamedToolChoiceType.FUNCTION
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    type: ChatCompletionNamedToolChoiceType
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        function: ChatCompletionNamedToolChoiceFunction,
+        type: ChatCompletionNamedToolChoiceType = ChatCompletionNamedToolChoiceType.FUNCTION,
+    ) -> None:
+        self.function = function
+        self.type = type
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -108,6 +133,9 @@ class ChatCompletionNamedToolChoice:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("function", "type", "additional_properties")
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

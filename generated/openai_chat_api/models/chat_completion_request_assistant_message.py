@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.chat_completion_request_assistant_message_role import (
     ChatCompletionRequestAssistantMessageRole,
@@ -47,7 +45,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionRequestAssistantMessage:
     """A message the model wrote earlier, sent back as part of the conversation.
 
@@ -63,9 +60,28 @@ class ChatCompletionRequestAssistantMessage:
         function_call (ChatCompletionAssistantMessageFunctionCall | None | Unset):
     """
 
-    role: ChatCompletionRequestAssistantMessageRole = (
-        ChatCompletionRequestAssistantMessageRole.ASSISTANT
+    __slots__ = (
+        "role",
+        "content",
+        "refusal",
+        "name",
+        "audio",
+        "tool_calls",
+        "function_call",
+        "additional_properties",
+        "__weakref__",
     )
+    __match_args__ = (
+        "role",
+        "content",
+        "refusal",
+        "name",
+        "audio",
+        "tool_calls",
+        "function_call",
+    )
+
+    role: ChatCompletionRequestAssistantMessageRole
     content: (
         list[
             ChatCompletionRequestMessageContentPartRefusal
@@ -74,15 +90,53 @@ class ChatCompletionRequestAssistantMessage:
         | None
         | str
         | Unset
-    ) = UNSET
-    refusal: None | str | Unset = UNSET
-    name: str | None = None
-    audio: ChatCompletionAssistantMessageAudio | None | Unset = UNSET
+    )
+    refusal: None | str | Unset
+    name: str | None
+    audio: ChatCompletionAssistantMessageAudio | None | Unset
     tool_calls: (
         list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None
-    ) = None
-    function_call: ChatCompletionAssistantMessageFunctionCall | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    )
+    function_call: ChatCompletionAssistantMessageFunctionCall | None | Unset
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        role: ChatCompletionRequestAssistantMessageRole = ChatCompletionRequestAssistantMessageRole.ASSISTANT,
+        content: list[
+            ChatCompletionRequestMessageContentPartRefusal
+            | ChatCompletionRequestMessageContentPartText
+        ]
+        | None
+        | str
+        | Unset = UNSET,
+        refusal: None | str | Unset = UNSET,
+        name: str | None = None,
+        audio: ChatCompletionAssistantMessageAudio | None | Unset = UNSET,
+        tool_calls: list[
+            ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall
+        ]
+        | None = None,
+        function_call: ChatCompletionAssistantMessageFunctionCall
+        | None
+        | Unset = UNSET,
+    ) -> None:
+        self.role = role
+        self.content = content
+        self.refusal = refusal
+        self.name = name
+        self.audio = audio
+        self.tool_calls = tool_calls
+        self.function_call = function_call
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -396,6 +450,18 @@ class ChatCompletionRequestAssistantMessage:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "role",
+    "content",
+    "refusal",
+    "name",
+    "audio",
+    "tool_calls",
+    "function_call",
+    "additional_properties",
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.chat_completion_request_function_message_role import (
     ChatCompletionRequestFunctionMessageRole,
@@ -24,7 +22,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionRequestFunctionMessage:
     """The result of a function call (deprecated; use tool messages).
 
@@ -34,12 +31,42 @@ class ChatCompletionRequestFunctionMessage:
         name (str):
     """
 
+    __slots__ = (
+        "content",
+        "name",
+        "role",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "content",
+        "name",
+        "role",
+    )
+
     content: None | str
     name: str
-    role: ChatCompletionRequestFunctionMessageRole = (
-        ChatCompletionRequestFunctionMessageRole.FUNCTION
-    )
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    role: ChatCompletionRequestFunctionMessageRole
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        content: None | str,
+        name: str,
+        role: ChatCompletionRequestFunctionMessageRole = ChatCompletionRequestFunctionMessageRole.FUNCTION,
+    ) -> None:
+        self.content = content
+        self.name = name
+        self.role = role
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -118,3 +145,7 @@ class ChatCompletionRequestFunctionMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("content", "name", "role", "additional_properties")

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.chat_completion_request_message_content_part_audio_type import (
     ChatCompletionRequestMessageContentPartAudioType,
@@ -31,7 +29,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionRequestMessageContentPartAudio:
     """Audio given inline, base64-encoded.
 
@@ -41,12 +38,42 @@ class ChatCompletionRequestMessageContentPartAudio:
         prompt_cache_breakpoint (PromptCacheBreakpointParam | None): A point up to which the prompt may be cached.
     """
 
-    input_audio: ChatCompletionRequestMessageContentPartAudioInputAudio
-    type: ChatCompletionRequestMessageContentPartAudioType = (
-        ChatCompletionRequestMessageContentPartAudioType.INPUT_AUDIO
+    __slots__ = (
+        "input_audio",
+        "type",
+        "prompt_cache_breakpoint",
+        "additional_properties",
+        "__weakref__",
     )
-    prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __match_args__ = (
+        "input_audio",
+        "type",
+        "prompt_cache_breakpoint",
+    )
+
+    input_audio: ChatCompletionRequestMessageContentPartAudioInputAudio
+    type: ChatCompletionRequestMessageContentPartAudioType
+    prompt_cache_breakpoint: PromptCacheBreakpointParam | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        input_audio: ChatCompletionRequestMessageContentPartAudioInputAudio,
+        type: ChatCompletionRequestMessageContentPartAudioType = ChatCompletionRequestMessageContentPartAudioType.INPUT_AUDIO,
+        prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None,
+    ) -> None:
+        self.input_audio = input_audio
+        self.type = type
+        self.prompt_cache_breakpoint = prompt_cache_breakpoint
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -130,6 +157,11 @@ class ChatCompletionRequestMessageContentPartAudio:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "input_audio", "type", "prompt_cache_breakpoint", "additional_properties"
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.chat_completion_request_message_content_part_audio_input_audio_format import (
     ChatCompletionRequestMessageContentPartAudioInputAudioFormat,
@@ -23,7 +21,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionRequestMessageContentPartAudioInputAudio:
     """
     Attributes:
@@ -31,9 +28,37 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
         format (ChatCompletionRequestMessageContentPartAudioInputAudioFormat):
     """
 
+    __slots__ = (
+        "data",
+        "format",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "data",
+        "format",
+    )
+
     data: str
     format: ChatCompletionRequestMessageContentPartAudioInputAudioFormat
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        data: str,
+        format: ChatCompletionRequestMessageContentPartAudioInputAudioFormat,
+    ) -> None:
+        self.data = data
+        self.format = format
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -102,3 +127,7 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("data", "format", "additional_properties")

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -21,7 +19,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionRequestMessageContentPartFileFile:
     """
     Attributes:
@@ -30,10 +27,42 @@ class ChatCompletionRequestMessageContentPartFileFile:
         file_id (str | None):
     """
 
-    filename: str | None = None
-    file_data: str | None = None
-    file_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "filename",
+        "file_data",
+        "file_id",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "filename",
+        "file_data",
+        "file_id",
+    )
+
+    filename: str | None
+    file_data: str | None
+    file_id: str | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        filename: str | None = None,
+        file_data: str | None = None,
+        file_id: str | None = None,
+    ) -> None:
+        self.filename = filename
+        self.file_data = file_data
+        self.file_id = file_id
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -109,3 +138,7 @@ class ChatCompletionRequestMessageContentPartFileFile:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("filename", "file_data", "file_id", "additional_properties")

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.chat_completion_request_message_content_part_refusal_type import (
     ChatCompletionRequestMessageContentPartRefusalType,
@@ -23,7 +21,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionRequestMessageContentPartRefusal:
     """A refusal the model wrote earlier.
 
@@ -32,11 +29,37 @@ class ChatCompletionRequestMessageContentPartRefusal:
         refusal (str):
     """
 
-    refusal: str
-    type: ChatCompletionRequestMessageContentPartRefusalType = (
-        ChatCompletionRequestMessageContentPartRefusalType.REFUSAL
+    __slots__ = (
+        "refusal",
+        "type",
+        "additional_properties",
+        "__weakref__",
     )
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __match_args__ = (
+        "refusal",
+        "type",
+    )
+
+    refusal: str
+    type: ChatCompletionRequestMessageContentPartRefusalType
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        refusal: str,
+        type: ChatCompletionRequestMessageContentPartRefusalType = ChatCompletionRequestMessageContentPartRefusalType.REFUSAL,
+    ) -> None:
+        self.refusal = refusal
+        self.type = type
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -105,3 +128,7 @@ class ChatCompletionRequestMessageContentPartRefusal:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("refusal", "type", "additional_properties")

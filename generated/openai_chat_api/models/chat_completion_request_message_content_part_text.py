@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.chat_completion_request_message_content_part_text_type import (
     ChatCompletionRequestMessageContentPartTextType,
@@ -28,7 +26,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionRequestMessageContentPartText:
     """A piece of text.
 
@@ -38,12 +35,42 @@ class ChatCompletionRequestMessageContentPartText:
         prompt_cache_breakpoint (PromptCacheBreakpointParam | None): A point up to which the prompt may be cached.
     """
 
-    text: str
-    type: ChatCompletionRequestMessageContentPartTextType = (
-        ChatCompletionRequestMessageContentPartTextType.TEXT
+    __slots__ = (
+        "text",
+        "type",
+        "prompt_cache_breakpoint",
+        "additional_properties",
+        "__weakref__",
     )
-    prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __match_args__ = (
+        "text",
+        "type",
+        "prompt_cache_breakpoint",
+    )
+
+    text: str
+    type: ChatCompletionRequestMessageContentPartTextType
+    prompt_cache_breakpoint: PromptCacheBreakpointParam | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        text: str,
+        type: ChatCompletionRequestMessageContentPartTextType = ChatCompletionRequestMessageContentPartTextType.TEXT,
+        prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None,
+    ) -> None:
+        self.text = text
+        self.type = type
+        self.prompt_cache_breakpoint = prompt_cache_breakpoint
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -131,6 +158,11 @@ class ChatCompletionRequestMessageContentPartText:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "text", "type", "prompt_cache_breakpoint", "additional_properties"
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

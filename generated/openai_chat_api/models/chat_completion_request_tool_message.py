@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.chat_completion_request_tool_message_role import (
     ChatCompletionRequestToolMessageRole,
@@ -30,7 +28,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionRequestToolMessage:
     """The result of a tool call, sent back to the model.
 
@@ -40,12 +37,42 @@ class ChatCompletionRequestToolMessage:
         tool_call_id (str):
     """
 
+    __slots__ = (
+        "content",
+        "tool_call_id",
+        "role",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "content",
+        "tool_call_id",
+        "role",
+    )
+
     content: list[ChatCompletionRequestMessageContentPartText] | str
     tool_call_id: str
-    role: ChatCompletionRequestToolMessageRole = (
-        ChatCompletionRequestToolMessageRole.TOOL
-    )
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    role: ChatCompletionRequestToolMessageRole
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        content: list[ChatCompletionRequestMessageContentPartText] | str,
+        tool_call_id: str,
+        role: ChatCompletionRequestToolMessageRole = ChatCompletionRequestToolMessageRole.TOOL,
+    ) -> None:
+        self.content = content
+        self.tool_call_id = tool_call_id
+        self.role = role
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -149,6 +176,9 @@ class ChatCompletionRequestToolMessage:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("content", "tool_call_id", "role", "additional_properties")
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.chat_completion_request_user_message_role import (
     ChatCompletionRequestUserMessageRole,
@@ -39,7 +37,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionRequestUserMessage:
     """A message from the end user.
 
@@ -50,6 +47,19 @@ class ChatCompletionRequestUserMessage:
         name (str | None):
     """
 
+    __slots__ = (
+        "content",
+        "role",
+        "name",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "content",
+        "role",
+        "name",
+    )
+
     content: (
         list[
             ChatCompletionRequestMessageContentPartAudio
@@ -59,11 +69,34 @@ class ChatCompletionRequestUserMessage:
         ]
         | str
     )
-    role: ChatCompletionRequestUserMessageRole = (
-        ChatCompletionRequestUserMessageRole.USER
-    )
-    name: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    role: ChatCompletionRequestUserMessageRole
+    name: str | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        content: list[
+            ChatCompletionRequestMessageContentPartAudio
+            | ChatCompletionRequestMessageContentPartFile
+            | ChatCompletionRequestMessageContentPartImage
+            | ChatCompletionRequestMessageContentPartText
+        ]
+        | str,
+        role: ChatCompletionRequestUserMessageRole = ChatCompletionRequestUserMessageRole.USER,
+        name: str | None = None,
+    ) -> None:
+        self.content = content
+        self.role = role
+        self.name = name
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -249,6 +282,9 @@ class ChatCompletionRequestUserMessage:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("content", "role", "name", "additional_properties")
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

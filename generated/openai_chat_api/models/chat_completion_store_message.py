@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -49,7 +47,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionStoreMessage:
     """
     Attributes:
@@ -66,24 +63,87 @@ class ChatCompletionStoreMessage:
             | None):
     """
 
+    __slots__ = (
+        "id",
+        "content",
+        "refusal",
+        "tool_calls",
+        "annotations",
+        "role",
+        "function_call",
+        "audio",
+        "content_parts",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "id",
+        "content",
+        "refusal",
+        "tool_calls",
+        "annotations",
+        "role",
+        "function_call",
+        "audio",
+        "content_parts",
+    )
+
     id: str
-    content: None | str = None
-    refusal: None | str = None
+    content: None | str
+    refusal: None | str
     tool_calls: (
         list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None
-    ) = None
-    annotations: list[ChatCompletionStoreMessageAnnotation] | None = None
-    role: str | None = None
-    function_call: ChatCompletionStoreMessageFunctionCall | None = None
-    audio: ChatCompletionStoreMessageAudio | None = None
+    )
+    annotations: list[ChatCompletionStoreMessageAnnotation] | None
+    role: str | None
+    function_call: ChatCompletionStoreMessageFunctionCall | None
+    audio: ChatCompletionStoreMessageAudio | None
     content_parts: (
         list[
             ChatCompletionRequestMessageContentPartImage
             | ChatCompletionRequestMessageContentPartText
         ]
         | None
-    ) = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    )
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        id: str,
+        content: None | str = None,
+        refusal: None | str = None,
+        tool_calls: list[
+            ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall
+        ]
+        | None = None,
+        annotations: list[ChatCompletionStoreMessageAnnotation] | None = None,
+        role: str | None = None,
+        function_call: ChatCompletionStoreMessageFunctionCall | None = None,
+        audio: ChatCompletionStoreMessageAudio | None = None,
+        content_parts: list[
+            ChatCompletionRequestMessageContentPartImage
+            | ChatCompletionRequestMessageContentPartText
+        ]
+        | None = None,
+    ) -> None:
+        self.id = id
+        self.content = content
+        self.refusal = refusal
+        self.tool_calls = tool_calls
+        self.annotations = annotations
+        self.role = role
+        self.function_call = function_call
+        self.audio = audio
+        self.content_parts = content_parts
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -381,6 +441,20 @@ def _parse_content_parts(
         data,
     )
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "id",
+    "content",
+    "refusal",
+    "tool_calls",
+    "annotations",
+    "role",
+    "function_call",
+    "audio",
+    "content_parts",
+    "additional_properties",
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

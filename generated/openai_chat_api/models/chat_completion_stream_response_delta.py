@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -32,7 +30,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionStreamResponseDelta:
     """What one chunk adds to the message.
 
@@ -44,12 +41,52 @@ class ChatCompletionStreamResponseDelta:
         refusal (None | str):
     """
 
-    content: None | str = None
-    function_call: ChatCompletionDeltaFunctionCall | None = None
-    tool_calls: list[ChatCompletionMessageToolCallChunk] | None = None
-    role: str | None = None
-    refusal: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "content",
+        "function_call",
+        "tool_calls",
+        "role",
+        "refusal",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "content",
+        "function_call",
+        "tool_calls",
+        "role",
+        "refusal",
+    )
+
+    content: None | str
+    function_call: ChatCompletionDeltaFunctionCall | None
+    tool_calls: list[ChatCompletionMessageToolCallChunk] | None
+    role: str | None
+    refusal: None | str
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        content: None | str = None,
+        function_call: ChatCompletionDeltaFunctionCall | None = None,
+        tool_calls: list[ChatCompletionMessageToolCallChunk] | None = None,
+        role: str | None = None,
+        refusal: None | str = None,
+    ) -> None:
+        self.content = content
+        self.function_call = function_call
+        self.tool_calls = tool_calls
+        self.role = role
+        self.refusal = refusal
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -155,6 +192,11 @@ class ChatCompletionStreamResponseDelta:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "content", "function_call", "tool_calls", "role", "refusal", "additional_properties"
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

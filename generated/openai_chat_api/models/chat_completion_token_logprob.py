@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -26,7 +24,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionTokenLogprob:
     """A token with its log probability and the likeliest alternatives.
 
@@ -37,11 +34,47 @@ class ChatCompletionTokenLogprob:
         bytes (list[int] | None):
     """
 
+    __slots__ = (
+        "token",
+        "logprob",
+        "top_logprobs",
+        "bytes",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "token",
+        "logprob",
+        "top_logprobs",
+        "bytes",
+    )
+
     token: str
     logprob: float
     top_logprobs: list[ChatCompletionTopLogprob]
-    bytes: list[int] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    bytes: list[int] | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        token: str,
+        logprob: float,
+        top_logprobs: list[ChatCompletionTopLogprob],
+        bytes: list[int] | None = None,
+    ) -> None:
+        self.token = token
+        self.logprob = logprob
+        self.top_logprobs = top_logprobs
+        self.bytes = bytes
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -150,6 +183,11 @@ def _parse_bytes_(data: object) -> list[int] | None:
         pass
     return cast(list[int] | None, data)
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "token", "logprob", "top_logprobs", "bytes", "additional_properties"
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -21,7 +19,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ChatCompletionTopLogprob:
     """
     Attributes:
@@ -30,10 +27,42 @@ class ChatCompletionTopLogprob:
         bytes (list[int] | None):
     """
 
+    __slots__ = (
+        "token",
+        "logprob",
+        "bytes",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "token",
+        "logprob",
+        "bytes",
+    )
+
     token: str
     logprob: float
-    bytes: list[int] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    bytes: list[int] | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        token: str,
+        logprob: float,
+        bytes: list[int] | None = None,
+    ) -> None:
+        self.token = token
+        self.logprob = logprob
+        self.bytes = bytes
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -125,3 +154,7 @@ def _parse_bytes_(data: object) -> list[int] | None:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(list[int] | None, data)
+
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("token", "logprob", "bytes", "additional_properties")

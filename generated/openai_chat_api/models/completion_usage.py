@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -32,7 +30,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class CompletionUsage:
     """Token counts for the request.
 
@@ -44,12 +41,52 @@ class CompletionUsage:
         prompt_tokens_details (CompletionUsagePromptTokensDetails | None):
     """
 
+    __slots__ = (
+        "completion_tokens",
+        "prompt_tokens",
+        "total_tokens",
+        "completion_tokens_details",
+        "prompt_tokens_details",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "completion_tokens",
+        "prompt_tokens",
+        "total_tokens",
+        "completion_tokens_details",
+        "prompt_tokens_details",
+    )
+
     completion_tokens: int
     prompt_tokens: int
     total_tokens: int
-    completion_tokens_details: CompletionUsageCompletionTokensDetails | None = None
-    prompt_tokens_details: CompletionUsagePromptTokensDetails | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    completion_tokens_details: CompletionUsageCompletionTokensDetails | None
+    prompt_tokens_details: CompletionUsagePromptTokensDetails | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        completion_tokens: int,
+        prompt_tokens: int,
+        total_tokens: int,
+        completion_tokens_details: CompletionUsageCompletionTokensDetails | None = None,
+        prompt_tokens_details: CompletionUsagePromptTokensDetails | None = None,
+    ) -> None:
+        self.completion_tokens = completion_tokens
+        self.prompt_tokens = prompt_tokens
+        self.total_tokens = total_tokens
+        self.completion_tokens_details = completion_tokens_details
+        self.prompt_tokens_details = prompt_tokens_details
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -152,6 +189,16 @@ class CompletionUsage:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "completion_tokens",
+    "prompt_tokens",
+    "total_tokens",
+    "completion_tokens_details",
+    "prompt_tokens_details",
+    "additional_properties",
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

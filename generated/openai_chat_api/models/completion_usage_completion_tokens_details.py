@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -23,7 +21,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class CompletionUsageCompletionTokensDetails:
     """
     Attributes:
@@ -34,12 +31,52 @@ class CompletionUsageCompletionTokensDetails:
         rejected_prediction_tokens (int | None):
     """
 
-    accepted_prediction_tokens: int | None = None
-    audio_tokens: int | None = None
-    reasoning_tokens: int | None = None
-    text_tokens: int | None = None
-    rejected_prediction_tokens: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "accepted_prediction_tokens",
+        "audio_tokens",
+        "reasoning_tokens",
+        "text_tokens",
+        "rejected_prediction_tokens",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "accepted_prediction_tokens",
+        "audio_tokens",
+        "reasoning_tokens",
+        "text_tokens",
+        "rejected_prediction_tokens",
+    )
+
+    accepted_prediction_tokens: int | None
+    audio_tokens: int | None
+    reasoning_tokens: int | None
+    text_tokens: int | None
+    rejected_prediction_tokens: int | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        accepted_prediction_tokens: int | None = None,
+        audio_tokens: int | None = None,
+        reasoning_tokens: int | None = None,
+        text_tokens: int | None = None,
+        rejected_prediction_tokens: int | None = None,
+    ) -> None:
+        self.accepted_prediction_tokens = accepted_prediction_tokens
+        self.audio_tokens = audio_tokens
+        self.reasoning_tokens = reasoning_tokens
+        self.text_tokens = text_tokens
+        self.rejected_prediction_tokens = rejected_prediction_tokens
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -129,3 +166,14 @@ class CompletionUsageCompletionTokensDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "accepted_prediction_tokens",
+    "audio_tokens",
+    "reasoning_tokens",
+    "text_tokens",
+    "rejected_prediction_tokens",
+    "additional_properties",
+)

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.create_chat_completion_request_function_call_type_0 import (
     CreateChatCompletionRequestFunctionCallType0,
@@ -111,7 +109,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class CreateChatCompletionRequest:
     """What to send to create a completion.
 
@@ -160,6 +157,87 @@ class CreateChatCompletionRequest:
         functions (list[ChatCompletionFunctions] | None):
     """
 
+    __slots__ = (
+        "messages",
+        "model",
+        "metadata",
+        "top_logprobs",
+        "temperature",
+        "top_p",
+        "user",
+        "safety_identifier",
+        "prompt_cache_key",
+        "prompt_cache_retention",
+        "prompt_cache_options",
+        "service_tier",
+        "modalities",
+        "verbosity",
+        "reasoning_effort",
+        "max_completion_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+        "web_search_options",
+        "response_format",
+        "audio",
+        "store",
+        "moderation",
+        "stream",
+        "stop",
+        "logit_bias",
+        "logprobs",
+        "max_tokens",
+        "n",
+        "prediction",
+        "seed",
+        "stream_options",
+        "tools",
+        "tool_choice",
+        "parallel_tool_calls",
+        "function_call",
+        "functions",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "messages",
+        "model",
+        "metadata",
+        "top_logprobs",
+        "temperature",
+        "top_p",
+        "user",
+        "safety_identifier",
+        "prompt_cache_key",
+        "prompt_cache_retention",
+        "prompt_cache_options",
+        "service_tier",
+        "modalities",
+        "verbosity",
+        "reasoning_effort",
+        "max_completion_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+        "web_search_options",
+        "response_format",
+        "audio",
+        "store",
+        "moderation",
+        "stream",
+        "stop",
+        "logit_bias",
+        "logprobs",
+        "max_tokens",
+        "n",
+        "prediction",
+        "seed",
+        "stream_options",
+        "tools",
+        "tool_choice",
+        "parallel_tool_calls",
+        "function_call",
+        "functions",
+    )
+
     messages: list[
         ChatCompletionRequestAssistantMessage
         | ChatCompletionRequestDeveloperMessage
@@ -169,56 +247,161 @@ class CreateChatCompletionRequest:
         | ChatCompletionRequestUserMessage
     ]
     model: ModelIdsSharedType1 | str
-    metadata: Metadata | None | Unset = UNSET
-    top_logprobs: int | None | Unset = UNSET
-    temperature: float | None | Unset = UNSET
-    top_p: float | None | Unset = UNSET
-    user: str | None = None
-    safety_identifier: None | str | Unset = UNSET
-    prompt_cache_key: None | str | Unset = UNSET
+    metadata: Metadata | None | Unset
+    top_logprobs: int | None | Unset
+    temperature: float | None | Unset
+    top_p: float | None | Unset
+    user: str | None
+    safety_identifier: None | str | Unset
+    prompt_cache_key: None | str | Unset
     prompt_cache_retention: (
         CreateChatCompletionRequestPromptCacheRetentionType0 | None | Unset
-    ) = UNSET
-    prompt_cache_options: PromptCacheOptionsParam | None = None
-    service_tier: None | str | Unset = UNSET
-    modalities: list[ResponseModalitiesType0Item] | None | Unset = UNSET
-    verbosity: None | VerbosityType0 | Unset = UNSET
-    reasoning_effort: None | ReasoningEffortType0 | Unset = UNSET
-    max_completion_tokens: int | None | Unset = UNSET
-    frequency_penalty: float | None | Unset = UNSET
-    presence_penalty: float | None | Unset = UNSET
-    web_search_options: WebSearchOptions | None = None
+    )
+    prompt_cache_options: PromptCacheOptionsParam | None
+    service_tier: None | str | Unset
+    modalities: list[ResponseModalitiesType0Item] | None | Unset
+    verbosity: None | VerbosityType0 | Unset
+    reasoning_effort: None | ReasoningEffortType0 | Unset
+    max_completion_tokens: int | None | Unset
+    frequency_penalty: float | None | Unset
+    presence_penalty: float | None | Unset
+    web_search_options: WebSearchOptions | None
     response_format: (
         ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | None
-    ) = None
-    audio: ChatCompletionAudioParam | None | Unset = UNSET
-    store: bool | None | Unset = UNSET
-    moderation: ModerationParam | None | Unset = UNSET
-    stream: bool | None | Unset = UNSET
-    stop: list[str] | None | str | Unset = UNSET
-    logit_bias: LogitBias | None | Unset = UNSET
-    logprobs: bool | None | Unset = UNSET
-    max_tokens: int | None | Unset = UNSET
-    n: int | None | Unset = UNSET
-    prediction: None | PredictionContent | Unset = UNSET
-    seed: int | None | Unset = UNSET
-    stream_options: ChatCompletionStreamOptions | None | Unset = UNSET
-    tools: list[ChatCompletionTool | CustomToolChatCompletions] | None = None
+    )
+    audio: ChatCompletionAudioParam | None | Unset
+    store: bool | None | Unset
+    moderation: ModerationParam | None | Unset
+    stream: bool | None | Unset
+    stop: list[str] | None | str | Unset
+    logit_bias: LogitBias | None | Unset
+    logprobs: bool | None | Unset
+    max_tokens: int | None | Unset
+    n: int | None | Unset
+    prediction: None | PredictionContent | Unset
+    seed: int | None | Unset
+    stream_options: ChatCompletionStreamOptions | None | Unset
+    tools: list[ChatCompletionTool | CustomToolChatCompletions] | None
     tool_choice: (
         ChatCompletionAllowedToolsChoice
         | ChatCompletionNamedToolChoice
         | ChatCompletionNamedToolChoiceCustom
         | ToolChoiceMode
         | None
-    ) = None
-    parallel_tool_calls: bool | None = None
+    )
+    parallel_tool_calls: bool | None
     function_call: (
         ChatCompletionFunctionCallOption
         | CreateChatCompletionRequestFunctionCallType0
         | None
-    ) = None
-    functions: list[ChatCompletionFunctions] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    )
+    functions: list[ChatCompletionFunctions] | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        messages: list[
+            ChatCompletionRequestAssistantMessage
+            | ChatCompletionRequestDeveloperMessage
+            | ChatCompletionRequestFunctionMessage
+            | ChatCompletionRequestSystemMessage
+            | ChatCompletionRequestToolMessage
+            | ChatCompletionRequestUserMessage
+        ],
+        model: ModelIdsSharedType1 | str,
+        metadata: Metadata | None | Unset = UNSET,
+        top_logprobs: int | None | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        user: str | None = None,
+        safety_identifier: None | str | Unset = UNSET,
+        prompt_cache_key: None | str | Unset = UNSET,
+        prompt_cache_retention: CreateChatCompletionRequestPromptCacheRetentionType0
+        | None
+        | Unset = UNSET,
+        prompt_cache_options: PromptCacheOptionsParam | None = None,
+        service_tier: None | str | Unset = UNSET,
+        modalities: list[ResponseModalitiesType0Item] | None | Unset = UNSET,
+        verbosity: None | VerbosityType0 | Unset = UNSET,
+        reasoning_effort: None | ReasoningEffortType0 | Unset = UNSET,
+        max_completion_tokens: int | None | Unset = UNSET,
+        frequency_penalty: float | None | Unset = UNSET,
+        presence_penalty: float | None | Unset = UNSET,
+        web_search_options: WebSearchOptions | None = None,
+        response_format: ResponseFormatJsonObject
+        | ResponseFormatJsonSchema
+        | ResponseFormatText
+        | None = None,
+        audio: ChatCompletionAudioParam | None | Unset = UNSET,
+        store: bool | None | Unset = UNSET,
+        moderation: ModerationParam | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        stop: list[str] | None | str | Unset = UNSET,
+        logit_bias: LogitBias | None | Unset = UNSET,
+        logprobs: bool | None | Unset = UNSET,
+        max_tokens: int | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        prediction: None | PredictionContent | Unset = UNSET,
+        seed: int | None | Unset = UNSET,
+        stream_options: ChatCompletionStreamOptions | None | Unset = UNSET,
+        tools: list[ChatCompletionTool | CustomToolChatCompletions] | None = None,
+        tool_choice: ChatCompletionAllowedToolsChoice
+        | ChatCompletionNamedToolChoice
+        | ChatCompletionNamedToolChoiceCustom
+        | ToolChoiceMode
+        | None = None,
+        parallel_tool_calls: bool | None = None,
+        function_call: ChatCompletionFunctionCallOption
+        | CreateChatCompletionRequestFunctionCallType0
+        | None = None,
+        functions: list[ChatCompletionFunctions] | None = None,
+    ) -> None:
+        self.messages = messages
+        self.model = model
+        self.metadata = metadata
+        self.top_logprobs = top_logprobs
+        self.temperature = temperature
+        self.top_p = top_p
+        self.user = user
+        self.safety_identifier = safety_identifier
+        self.prompt_cache_key = prompt_cache_key
+        self.prompt_cache_retention = prompt_cache_retention
+        self.prompt_cache_options = prompt_cache_options
+        self.service_tier = service_tier
+        self.modalities = modalities
+        self.verbosity = verbosity
+        self.reasoning_effort = reasoning_effort
+        self.max_completion_tokens = max_completion_tokens
+        self.frequency_penalty = frequency_penalty
+        self.presence_penalty = presence_penalty
+        self.web_search_options = web_search_options
+        self.response_format = response_format
+        self.audio = audio
+        self.store = store
+        self.moderation = moderation
+        self.stream = stream
+        self.stop = stop
+        self.logit_bias = logit_bias
+        self.logprobs = logprobs
+        self.max_tokens = max_tokens
+        self.n = n
+        self.prediction = prediction
+        self.seed = seed
+        self.stream_options = stream_options
+        self.tools = tools
+        self.tool_choice = tool_choice
+        self.parallel_tool_calls = parallel_tool_calls
+        self.function_call = function_call
+        self.functions = functions
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -1258,6 +1441,48 @@ def _parse_function_call(
 
     return function_call_type_1
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "messages",
+    "model",
+    "metadata",
+    "top_logprobs",
+    "temperature",
+    "top_p",
+    "user",
+    "safety_identifier",
+    "prompt_cache_key",
+    "prompt_cache_retention",
+    "prompt_cache_options",
+    "service_tier",
+    "modalities",
+    "verbosity",
+    "reasoning_effort",
+    "max_completion_tokens",
+    "frequency_penalty",
+    "presence_penalty",
+    "web_search_options",
+    "response_format",
+    "audio",
+    "store",
+    "moderation",
+    "stream",
+    "stop",
+    "logit_bias",
+    "logprobs",
+    "max_tokens",
+    "n",
+    "prediction",
+    "seed",
+    "stream_options",
+    "tools",
+    "tool_choice",
+    "parallel_tool_calls",
+    "function_call",
+    "functions",
+    "additional_properties",
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -34,7 +32,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class CreateChatCompletionStreamResponse:
     """One chunk of a streamed completion.
 
@@ -51,17 +48,77 @@ class CreateChatCompletionStreamResponse:
         moderation (ChatCompletionModeration | None):
     """
 
+    __slots__ = (
+        "id",
+        "choices",
+        "created",
+        "model",
+        "obfuscation",
+        "service_tier",
+        "system_fingerprint",
+        "object",
+        "usage",
+        "moderation",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "id",
+        "choices",
+        "created",
+        "model",
+        "obfuscation",
+        "service_tier",
+        "system_fingerprint",
+        "object",
+        "usage",
+        "moderation",
+    )
+
     id: str
     choices: list[ChatCompletionChunkChoice]
     created: int
     model: str
-    obfuscation: str | None = None
-    service_tier: None | str = None
-    system_fingerprint: str | None = None
-    object: str | None = None
-    usage: CompletionUsage | None = None
-    moderation: ChatCompletionModeration | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    obfuscation: str | None
+    service_tier: None | str
+    system_fingerprint: str | None
+    object: str | None
+    usage: CompletionUsage | None
+    moderation: ChatCompletionModeration | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        id: str,
+        choices: list[ChatCompletionChunkChoice],
+        created: int,
+        model: str,
+        obfuscation: str | None = None,
+        service_tier: None | str = None,
+        system_fingerprint: str | None = None,
+        object: str | None = None,
+        usage: CompletionUsage | None = None,
+        moderation: ChatCompletionModeration | None = None,
+    ) -> None:
+        self.id = id
+        self.choices = choices
+        self.created = created
+        self.model = model
+        self.obfuscation = obfuscation
+        self.service_tier = service_tier
+        self.system_fingerprint = system_fingerprint
+        self.object = object
+        self.usage = usage
+        self.moderation = moderation
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -230,6 +287,21 @@ def _parse_moderation(data: object) -> ChatCompletionModeration | None:
         pass
     return cast(ChatCompletionModeration | None, data)
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "id",
+    "choices",
+    "created",
+    "model",
+    "obfuscation",
+    "service_tier",
+    "system_fingerprint",
+    "object",
+    "usage",
+    "moderation",
+    "additional_properties",
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1_type import (
     CustomToolChatCompletionsCustomToolPropertiesFormatType1Type,
@@ -29,7 +27,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
     """
     Attributes:
@@ -37,11 +34,37 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
         grammar (CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar):
     """
 
-    grammar: CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar
-    type: CustomToolChatCompletionsCustomToolPropertiesFormatType1Type = (
-        CustomToolChatCompletionsCustomToolPropertiesFormatType1Type.GRAMMAR
+    __slots__ = (
+        "grammar",
+        "type",
+        "additional_properties",
+        "__weakref__",
     )
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __match_args__ = (
+        "grammar",
+        "type",
+    )
+
+    grammar: CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar
+    type: CustomToolChatCompletionsCustomToolPropertiesFormatType1Type
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        grammar: CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar,
+        type: CustomToolChatCompletionsCustomToolPropertiesFormatType1Type = CustomToolChatCompletionsCustomToolPropertiesFormatType1Type.GRAMMAR,
+    ) -> None:
+        self.grammar = grammar
+        self.type = type
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -113,6 +136,9 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("grammar", "type", "additional_properties")
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar_syntax import (
     CustomToolChatCompletionsCustomToolPropertiesFormatType1GrammarSyntax,
@@ -25,7 +23,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar:
     """
     Attributes:
@@ -33,9 +30,37 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar:
         syntax (CustomToolChatCompletionsCustomToolPropertiesFormatType1GrammarSyntax):
     """
 
+    __slots__ = (
+        "definition",
+        "syntax",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "definition",
+        "syntax",
+    )
+
     definition: str
     syntax: CustomToolChatCompletionsCustomToolPropertiesFormatType1GrammarSyntax
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        definition: str,
+        syntax: CustomToolChatCompletionsCustomToolPropertiesFormatType1GrammarSyntax,
+    ) -> None:
+        self.definition = definition
+        self.syntax = syntax
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -104,3 +129,7 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("definition", "syntax", "additional_properties")

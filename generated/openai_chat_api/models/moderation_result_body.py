@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -36,7 +34,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ModerationResultBody:
     """The result of a moderation check.
 
@@ -49,13 +46,57 @@ class ModerationResultBody:
         type (str | None):
     """
 
+    __slots__ = (
+        "model",
+        "flagged",
+        "categories",
+        "category_scores",
+        "category_applied_input_types",
+        "type",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "model",
+        "flagged",
+        "categories",
+        "category_scores",
+        "category_applied_input_types",
+        "type",
+    )
+
     model: str
     flagged: bool
     categories: ModerationResultBodyCategories
     category_scores: ModerationResultBodyCategoryScores
     category_applied_input_types: ModerationResultBodyCategoryAppliedInputTypes
-    type: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    type: str | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        model: str,
+        flagged: bool,
+        categories: ModerationResultBodyCategories,
+        category_scores: ModerationResultBodyCategoryScores,
+        category_applied_input_types: ModerationResultBodyCategoryAppliedInputTypes,
+        type: str | None = None,
+    ) -> None:
+        self.model = model
+        self.flagged = flagged
+        self.categories = categories
+        self.category_scores = category_scores
+        self.category_applied_input_types = category_applied_input_types
+        self.type = type
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -154,6 +195,17 @@ class ModerationResultBody:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "model",
+    "flagged",
+    "categories",
+    "category_scores",
+    "category_applied_input_types",
+    "type",
+    "additional_properties",
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

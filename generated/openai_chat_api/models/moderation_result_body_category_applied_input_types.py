@@ -3,19 +3,35 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
 T = TypeVar("T", bound="ModerationResultBodyCategoryAppliedInputTypes")
 
 
-@_attrs_define
 class ModerationResultBodyCategoryAppliedInputTypes:
-    additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = ()
+
+    additional_properties: dict[str, list[str]]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+    ) -> None:
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -71,3 +87,7 @@ class ModerationResultBodyCategoryAppliedInputTypes:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("additional_properties")

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, model_repr
 
@@ -28,7 +26,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class ResponseFormatJsonSchemaJSONSchema:
     """
     Attributes:
@@ -38,11 +35,47 @@ class ResponseFormatJsonSchemaJSONSchema:
         strict (bool | None | Unset):
     """
 
+    __slots__ = (
+        "name",
+        "description",
+        "schema",
+        "strict",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "name",
+        "description",
+        "schema",
+        "strict",
+    )
+
     name: str
-    description: str | None = None
-    schema: ResponseFormatJsonSchemaSchema | None = None
-    strict: bool | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    description: str | None
+    schema: ResponseFormatJsonSchemaSchema | None
+    strict: bool | None | Unset
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        name: str,
+        description: str | None = None,
+        schema: ResponseFormatJsonSchemaSchema | None = None,
+        strict: bool | None | Unset = UNSET,
+    ) -> None:
+        self.name = name
+        self.description = description
+        self.schema = schema
+        self.strict = strict
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -141,6 +174,11 @@ class ResponseFormatJsonSchemaJSONSchema:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "name", "description", "schema", "strict", "additional_properties"
+)
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -23,7 +21,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class UpdateChatCompletionRequest:
     """
     Attributes:
@@ -31,8 +28,30 @@ class UpdateChatCompletionRequest:
             512.
     """
 
+    __slots__ = (
+        "metadata",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = ("metadata",)
+
     metadata: Metadata | None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        metadata: Metadata | None,
+    ) -> None:
+        self.metadata = metadata
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -112,6 +131,9 @@ class UpdateChatCompletionRequest:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("metadata", "additional_properties")
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.

@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import model_repr
 
@@ -22,7 +20,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class WebSearchLocation:
     """An approximate location for web search.
 
@@ -33,11 +30,47 @@ class WebSearchLocation:
         timezone (str | None):
     """
 
-    country: str | None = None
-    region: str | None = None
-    city: str | None = None
-    timezone: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "country",
+        "region",
+        "city",
+        "timezone",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "country",
+        "region",
+        "city",
+        "timezone",
+    )
+
+    country: str | None
+    region: str | None
+    city: str | None
+    timezone: str | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        country: str | None = None,
+        region: str | None = None,
+        city: str | None = None,
+        timezone: str | None = None,
+    ) -> None:
+        self.country = country
+        self.region = region
+        self.city = city
+        self.timezone = timezone
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -119,3 +152,9 @@ class WebSearchLocation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter(
+    "country", "region", "city", "timezone", "additional_properties"
+)

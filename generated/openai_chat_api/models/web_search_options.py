@@ -3,10 +3,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.web_search_context_size import WebSearchContextSize
 from ..types import UNSET, Unset, model_repr
@@ -25,7 +23,6 @@ _WIRE_NAMES = frozenset(
 )
 
 
-@_attrs_define
 class WebSearchOptions:
     """
     Attributes:
@@ -33,9 +30,37 @@ class WebSearchOptions:
         search_context_size (WebSearchContextSize | None): How much search context to use.
     """
 
-    user_location: None | WebSearchUserLocation | Unset = UNSET
-    search_context_size: WebSearchContextSize | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "user_location",
+        "search_context_size",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "user_location",
+        "search_context_size",
+    )
+
+    user_location: None | WebSearchUserLocation | Unset
+    search_context_size: WebSearchContextSize | None
+    additional_properties: dict[str, Any]
+    """The fields the document does not name, as the server sent them."""
+
+    def __init__(
+        self,
+        user_location: None | WebSearchUserLocation | Unset = UNSET,
+        search_context_size: WebSearchContextSize | None = None,
+    ) -> None:
+        self.user_location = user_location
+        self.search_context_size = search_context_size
+        self.additional_properties = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -126,6 +151,9 @@ class WebSearchOptions:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+
+# What __eq__ compares: every field, unknown fields included.
+_FIELDS_OF = attrgetter("user_location", "search_context_size", "additional_properties")
 
 # Imported once, after the class, rather than on every to_dict/from_dict call: models that refer to
 # each other still load in any order, because each class exists before its module imports others.
