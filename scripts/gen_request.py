@@ -194,13 +194,20 @@ class _Types:
         self.blocks: list[str] = []
         self.done: set[str] = set()
         self.names: dict[str, str] = {}
+        self.pending: set[str] = set()
+        # A schema that refers back to itself needs its name before its definition: then the module
+        # holds its annotations as strings. Without a cycle they are evaluated when the module loads,
+        # which costs less than making a forward reference of every annotation.
+        self.cyclic = False
 
     def component(self, name: str) -> str:
         """The type name for component ``name``, emitting its definition first when needed."""
         if name in self.names:
+            self.cyclic = self.cyclic or name in self.pending
             return self.names[name]
         pyname = _param_name(name)
         self.names[name] = pyname
+        self.pending.add(name)
         schema = self.schemas[name]
         if self._is_object(schema):
             self._typed_dict(pyname, schema)
@@ -209,6 +216,7 @@ class _Types:
             doc = _doc(schema)
             comment = f"# {doc}\n" if doc else ""
             self.blocks.append(f"{comment}{pyname}: TypeAlias = {expr}\n")
+        self.pending.discard(name)
         return pyname
 
     @staticmethod
@@ -323,7 +331,7 @@ def types_source(doc: dict[str, Any]) -> str:
     exported = sorted({*types.names.values(), *types.done, *PARAMS})
     return (
         HEADER.format(what="Request parameter types: what the façade's create and update calls accept.")
-        + "from __future__ import annotations\n\n"
+        + ("from __future__ import annotations\n\n" if types.cyclic else "")
         + "from collections.abc import Mapping, Sequence\n"
         + "from typing import Any, Literal, Required, TypeAlias, TypedDict\n\n"
         + f"__all__ = {exported!r}\n\n\n"
