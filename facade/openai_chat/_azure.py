@@ -14,13 +14,13 @@ only build :class:`ClientOptions` with ``base_url``, an ``api-version`` default 
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import os
 from collections.abc import Awaitable, Callable, Generator, Mapping
 from typing import Any, TypedDict, TypeVar, Unpack
 from urllib.parse import quote
 
-import attrs
 import httpx2
 from openai_chat_api.types import UNSET, Unset
 
@@ -105,7 +105,7 @@ class AzureAuth(httpx2.Auth):
         return f"<AzureAuth: {kind}>"
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class AzureRoute:
     """Azure's path for a call: a create goes to a deployment, the default one or else the call's model."""
 
@@ -197,7 +197,7 @@ def azure_options(where: str, settings: Mapping[str, Any], provider: Any, *, syn
         default_query={**(settings.get("default_query") or {}), "api-version": version},
         model=deployment if isinstance(model, Unset) or model is None else model,
     )
-    return attrs.evolve(options, auth=auth, route=AzureRoute(deployment))
+    return dataclasses.replace(options, auth=auth, route=AzureRoute(deployment))
 
 
 _CREDENTIALS = ("api_key", "azure_ad_token", "azure_ad_token_provider")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-import attrs
 import httpx2
 from openai_chat_api.types import UNSET, Unset
 
@@ -46,15 +46,17 @@ def _check_base_url(url: str) -> str:
     return url.rstrip("/")
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class ClientOptions:
     """Everything a client is configured with. Change it with ``client.with_options(...)``."""
 
-    api_key: str | None = attrs.field(repr=False)
+    api_key: str | None = dataclasses.field(repr=False)
     base_url: str
     organization: str | None = None
     project: str | None = None
-    timeout: httpx2.Timeout = DEFAULT_TIMEOUT
+    timeout: httpx2.Timeout = dataclasses.field(
+        default_factory=lambda: DEFAULT_TIMEOUT
+    )  # shared: never changed
     max_retries: int = DEFAULT_MAX_RETRIES
     default_headers: tuple[tuple[str, str], ...] = ()
     default_query: tuple[tuple[str, Any], ...] = ()
@@ -62,8 +64,8 @@ class ClientOptions:
     # Hooks for services that differ from the OpenAI API (see ``_azure.py``): an ``httpx2.Auth`` that
     # signs every request (called again on each retry), and the URL path for a call's
     # ``(method, path, body)``.
-    auth: httpx2.Auth | None = attrs.field(default=None, repr=False)
-    route: Callable[[str, str, Any], str] | None = attrs.field(default=None, repr=False)
+    auth: httpx2.Auth | None = dataclasses.field(default=None, repr=False)
+    route: Callable[[str, str, Any], str] | None = dataclasses.field(default=None, repr=False)
 
     @classmethod
     def create(
@@ -121,7 +123,7 @@ class ClientOptions:
         for key in ("default_headers", "default_query"):
             if key in given:
                 given[key] = _frozen_map({**dict(getattr(self, key)), **(given[key] or {})})
-        return attrs.evolve(self, **given)
+        return dataclasses.replace(self, **given)
 
     def headers(self) -> dict[str, str]:
         """The headers every request carries (the key included; never logged)."""

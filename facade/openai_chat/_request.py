@@ -9,9 +9,8 @@ import functools
 import json
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
 import httpx2
 
 from ._exceptions import (
@@ -30,8 +29,7 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=F
 _loads = json.loads
 
 
-@attrs.frozen
-class Call:
+class Call(NamedTuple):
     """One request as the façade wants it sent (before headers and retries are applied)."""
 
     method: str

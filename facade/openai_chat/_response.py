@@ -9,13 +9,14 @@ Every result of a client call carries one as ``.http`` (completions, deletions, 
 
 from __future__ import annotations
 
-import attrs
+import dataclasses
+
 import httpx2
 
 __all__ = ["ResponseInfo", "Received"]
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class ResponseInfo:
     """The HTTP response a result came in: ``status_code``, ``headers`` (case-insensitive), ``retries``.
 
@@ -28,7 +29,7 @@ class ResponseInfo:
     """
 
     status_code: int
-    headers: httpx2.Headers = attrs.field(repr=False)
+    headers: httpx2.Headers = dataclasses.field(repr=False)
     retries: int = 0
 
     @property

@@ -23,9 +23,7 @@ import typing
 import uuid
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
-
-import attrs
+from typing import Annotated, Any, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
 
 from ._exceptions import ContentFilterFinishReasonError, LengthFinishReasonError, StructuredOutputError
 
@@ -41,7 +39,6 @@ _SET_ORIGINS = (set, frozenset, collections.abc.Set, collections.abc.MutableSet)
 _MAPPING_ORIGINS = (dict, collections.abc.Mapping, collections.abc.MutableMapping)
 _NAME_RE = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
 _NO_DEFAULT: Any = object()
-_FACTORY: type = type(attrs.Factory(list))  # the class of attrs.Factory(...) defaults
 
 # Formats are checked before the plain types because datetime is a subclass of date.
 _FORMATS: tuple[tuple[type, str], ...] = (
@@ -56,8 +53,7 @@ _SCALARS: dict[type, str] = {bool: "boolean", int: "integer", float: "number", s
 # --- Introspection shared by schema building and parsing ---------------------------------------------
 
 
-@attrs.frozen
-class _Field:
+class _Field(NamedTuple):
     """One property of an object: a class field, a TypedDict key or a function parameter."""
 
     key: str  # the JSON property name
@@ -68,10 +64,15 @@ class _Field:
     default: Any = _NO_DEFAULT
 
 
+def is_attrs_class(tp: Any) -> bool:
+    """Whether ``tp`` is an attrs class, told without importing attrs (a caller with one has loaded it)."""
+    return isinstance(tp, type) and getattr(tp, "__attrs_attrs__", None) is not None
+
+
 def _kind(tp: Any) -> str | None:
     if not isinstance(tp, type):
         return None
-    if attrs.has(tp):
+    if is_attrs_class(tp):
         return "attrs"
     if dataclasses.is_dataclass(tp):
         return "dataclass"
@@ -131,6 +132,9 @@ def _introspect(cls: type) -> Iterable[_Field]:
     kind = _kind(cls)
     hints = _type_hints(cls)
     if kind == "attrs":
+        import attrs  # loaded already: the caller's class is one
+
+        factory: type = type(attrs.Factory(list))  # the class of attrs.Factory(...) defaults
         for f in attrs.fields(cls):
             if not f.init:
                 continue
@@ -144,7 +148,7 @@ def _introspect(cls: type) -> Iterable[_Field]:
                 type=tp,
                 required=default is attrs.NOTHING,
                 description=f.metadata.get("description"),
-                default=_NO_DEFAULT if default is attrs.NOTHING or isinstance(default, _FACTORY) else default,
+                default=_NO_DEFAULT if default is attrs.NOTHING or isinstance(default, factory) else default,
             )
     elif kind == "dataclass":
         for f in dataclasses.fields(cls):

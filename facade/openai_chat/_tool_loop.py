@@ -20,12 +20,11 @@ import enum
 import inspect
 import json
 from collections.abc import Generator, Iterable, Mapping
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from ._messages import normalize_messages
 from ._models import ChatCompletion
+from ._schema import is_attrs_class
 from ._tools import FunctionTool, decode_arguments, prepare_tools
 
 __all__ = [
@@ -85,8 +84,7 @@ def _tool_run_completion(
 # -- pure decisions ------------------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class PlannedCall:
+class PlannedCall(NamedTuple):
     """One tool call the model made: ready to run (``tool`` and ``arguments``) or refused (``error``)."""
 
     id: str
@@ -125,7 +123,9 @@ def plan_call(call: Mapping[str, Any], registry: Mapping[str, FunctionTool]) -> 
 def _jsonable(value: Any) -> Any:
     if hasattr(value, "to_dict") and not isinstance(value, type):
         return value.to_dict()  # a generated model
-    if attrs.has(type(value)):
+    if is_attrs_class(type(value)):
+        import attrs  # loaded already: the value is an instance of an attrs class
+
         return attrs.asdict(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
@@ -192,13 +192,11 @@ def _unanswered(conversation: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return []
 
 
-@attrs.frozen
-class Ask:
+class Ask(NamedTuple):
     messages: list[dict[str, Any]]
 
 
-@attrs.frozen
-class Run:
+class Run(NamedTuple):
     calls: list[PlannedCall]
 
 

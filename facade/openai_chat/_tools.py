@@ -7,13 +7,12 @@ with an ``Args:`` section or ``:param name:`` lines.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, overload
-
-import attrs
 
 from ._schema import _NAME_RE, _NO_DEFAULT, _Field, _json_type, _parse_fields, _SchemaBuilder
 
@@ -103,7 +102,7 @@ def _signature_fields(fn: Callable[..., Any], name: str) -> tuple[_Field, ...]:
     return tuple(fields)
 
 
-@attrs.frozen(eq=False)
+@dataclasses.dataclass(frozen=True, eq=False, slots=True)
 class FunctionTool:
     """A Python function offered to the model as a tool: ``definition`` is sent, ``call`` runs a tool call.
 
@@ -117,11 +116,10 @@ class FunctionTool:
     fn: Callable[..., Any]
     name: str
     definition: dict[str, Any]
-    _fields: tuple[_Field, ...] = attrs.field(
-        init=False,
-        repr=False,
-        default=attrs.Factory(lambda self: _signature_fields(self.fn, self.name), takes_self=True),
-    )
+    _fields: tuple[_Field, ...] = dataclasses.field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_fields", _signature_fields(self.fn, self.name))  # frozen: set once here
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.fn(*args, **kwargs)

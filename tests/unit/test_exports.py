@@ -125,3 +125,20 @@ def test_import_is_lazy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_first_answer_loads_no_class_builder() -> None:
+    # A fresh process's first answer waits for every module it loads: the models and the façade's own
+    # records are plain classes written out in source, so no class decorator builds methods at import.
+    # (attrs is still welcome in a caller's own classes for structured outputs.)
+    code = (
+        "import json, sys, httpx2, openai_chat\n"
+        "body = {'id': 'c1', 'object': 'chat.completion', 'created': 0, 'model': 'm', 'choices': [\n"
+        "    {'index': 0, 'finish_reason': 'stop', 'logprobs': None,\n"
+        "     'message': {'role': 'assistant', 'content': 'Hi', 'refusal': None}}]}\n"
+        "http = httpx2.Client(transport=httpx2.MockTransport(lambda request: httpx2.Response(200, json=body)))\n"
+        "client = openai_chat.Client(api_key='k', base_url='https://api.example/v1', http_client=http)\n"
+        "print(client.chat.create(model='m', messages='Hello').text, 'attrs' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["Hi", "False"]
