@@ -18,6 +18,7 @@ from openai_chat_api.types import Unset
 
 from ._exceptions import APIResponseValidationError
 from ._models import (
+    ChatCompletion,
     ChatCompletionDeleted,
     ChatCompletionList,
     ChatCompletionMessageList,
@@ -183,7 +184,12 @@ def _checked(parse: Callable[[Any], R]) -> Callable[[Any, ResponseInfo], R]:
     return item
 
 
-_stored_item = _checked(completion_from_dict)
+def _lazy_completion(data: Any) -> ChatCompletion:
+    # A list's items read their nested objects when first used: listing to find ids or metadata stays cheap.
+    return completion_from_dict(data, lazy=True)
+
+
+_stored_item = _checked(_lazy_completion)
 _stored_message = _checked(ChatCompletionStoreMessage.from_dict)
 _completion_page = _checked(ChatCompletionList.from_dict)
 _message_page = _checked(ChatCompletionMessageList.from_dict)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 from openai_chat_api import models as generated
 from openai_chat_api.models import (
+    ChatCompletionChoice,
     ChatCompletionMessageCustomToolCall,
     ChatCompletionMessageToolCall,
     ChatCompletionResponseMessage,
@@ -103,16 +104,32 @@ class ChatCompletion(CreateChatCompletionResponse, Received):
     request_id: str | None = None
 
     @classmethod
-    def from_dict(cls: type[_C], src_dict: Mapping[str, Any]) -> _C:
-        """The completion from its JSON; each choice's message is a :class:`ChatCompletionMessage`."""
-        completion = super().from_dict(src_dict)
-        for choice in completion.choices:
-            message = choice.message
-            if _RETYPE and message.__class__ is ChatCompletionResponseMessage:
-                message.__class__ = ChatCompletionMessage  # a new object: no need for a copy
-            else:
-                choice.message = _with_reasoning(message)
+    def from_dict(cls: type[_C], src_dict: Mapping[str, Any], *, lazy: bool = False) -> _C:
+        """The completion from its JSON; each choice's message is a :class:`ChatCompletionMessage`.
+
+        With ``lazy``, the choices, usage and other nested objects are read when first used (what a list of
+        stored completions does: reading only ids and metadata then costs little). A malformed one then
+        raises :class:`~openai_chat.APIResponseValidationError` when it is read.
+        """
+        completion = super().from_dict(src_dict, lazy=lazy)
+        if not lazy:
+            _as_completion_messages(completion.choices)
         return completion
+
+    def _load(self, wire: str, read: Callable[[Any], Any]) -> Any:
+        value = super()._load(wire, read)
+        if wire == "choices":
+            _as_completion_messages(value)
+        return value
+
+    def _shape_error(self, wire: str, exc: Exception) -> Exception:
+        error = APIResponseValidationError(
+            f"the completion's {wire!r} does not match the API's schema: {type(exc).__name__}: {exc}",
+            body=self._src,
+        )
+        if self._http is not None:
+            error.status_code, error.request_id = self._http.status_code, self._http.request_id
+        return error
 
     @property
     def message(self) -> ChatCompletionMessage:
@@ -153,18 +170,32 @@ class ChatCompletion(CreateChatCompletionResponse, Received):
         return normalize_messages([self.message])[0]
 
 
+def _as_completion_messages(choices: list[ChatCompletionChoice]) -> None:
+    for choice in choices:
+        message = choice.message
+        if _RETYPE and message.__class__ is ChatCompletionResponseMessage:
+            message.__class__ = ChatCompletionMessage  # a new object: no need for a copy
+        else:
+            choice.message = _with_reasoning(message)
+
+
 _SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
 
 
-def completion_from_dict(data: Mapping[str, Any], info: ResponseInfo | None = None) -> ChatCompletion:
-    """The typed completion, or APIResponseValidationError when ``data`` is not shaped like one."""
-    return build_completion(ChatCompletion, data, info)
+def completion_from_dict(
+    data: Mapping[str, Any], info: ResponseInfo | None = None, *, lazy: bool = False
+) -> ChatCompletion:
+    """The typed completion, or APIResponseValidationError when ``data`` is not shaped like one (with
+    ``lazy``, its nested objects are read when first used: see :meth:`ChatCompletion.from_dict`)."""
+    return build_completion(ChatCompletion, data, info, lazy=lazy)
 
 
-def build_completion(cls: type[_C], data: Mapping[str, Any], info: ResponseInfo | None = None) -> _C:
+def build_completion(
+    cls: type[_C], data: Mapping[str, Any], info: ResponseInfo | None = None, *, lazy: bool = False
+) -> _C:
     """:func:`completion_from_dict` for a subclass of :class:`ChatCompletion`."""
     try:
-        completion = cls.from_dict(data)
+        completion = cls.from_dict(data, lazy=lazy)
     except _SHAPE_ERRORS as exc:
         raise APIResponseValidationError(
             f"completion does not match the API's schema: {type(exc).__name__}: {exc}", body=data

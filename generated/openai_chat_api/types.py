@@ -1,6 +1,6 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, ClassVar, Generic, Literal, TypeVar
 
@@ -40,6 +40,64 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+
+
+class Pending:
+    """What a lazy field of a result holds until it is first read (see ``from_dict(..., lazy=True)``).
+
+    There is exactly one, ``PENDING``; copying and pickling give it back. Reading the field never returns it.
+    """
+
+    __slots__ = ()
+    _instance: ClassVar["Pending | None"] = None
+
+    def __new__(cls) -> "Pending":
+        instance = Pending._instance
+        if instance is None:
+            instance = Pending._instance = super().__new__(cls)
+        return instance
+
+    def __repr__(self) -> str:
+        return "PENDING"
+
+    def __copy__(self) -> "Pending":
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "Pending":
+        return self
+
+    def __reduce__(self) -> str:
+        return "PENDING"
+
+
+PENDING: Any = Pending()
+
+# What reading a nested object may raise when its JSON does not have the shape the document describes.
+SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+
+
+class LazyFields:
+    """The part of a result model whose nested objects can be read on first use.
+
+    A subclass can say what a malformed nested object raises (:meth:`_shape_error`) and do more with a
+    field once read (:meth:`_load`).
+    """
+
+    __slots__ = ()
+    _src: dict[str, Any]
+
+    def _load(self, wire: str, read: Callable[[Any], Any]) -> Any:
+        """The field ``wire`` read from the kept JSON."""
+        try:
+            return read(self._src.get(wire))
+        except SHAPE_ERRORS as exc:
+            raise self._shape_error(wire, exc) from exc
+
+    def _shape_error(self, wire: str, exc: Exception) -> Exception:
+        return ValueError(
+            f"{type(self).__name__}.{wire} does not match the API's schema: {type(exc).__name__}: {exc}"
+        )
+
 
 # The types that `httpx2.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -147,9 +205,13 @@ class Response(Generic[T]):
 
 
 __all__ = [
+    "PENDING",
+    "SHAPE_ERRORS",
     "UNSET",
     "File",
     "FileTypes",
+    "LazyFields",
+    "Pending",
     "RequestFiles",
     "Response",
     "Unset",

@@ -84,7 +84,7 @@ def test_a_nullable_enum_accepts_null_and_its_values(models: ModuleType, field: 
 
 def test_an_allof_redefinition_keeps_a_nullable_field_nullable(models: ModuleType):
     # Parsing would let None through anyway; the annotation is what a type checker holds the caller to.
-    assert "None" in models.Derived.__annotations__["note"]
+    assert "None" in models.Derived.__init__.__annotations__["note"]
     derived = models.Derived.from_dict({"note": None, "extra": 1, "kind": "k"})
     assert derived.note is None and derived.extra == 1 and derived.kind == "k"
     assert derived.to_dict() == {"note": None, "extra": 1, "kind": "k"}
@@ -191,7 +191,7 @@ def test_an_absent_or_null_response_field_reads_as_none(models: ModuleType):
     assert response.usage is None and response.note is None
     assert models.ThingResponse.from_dict({**payload, "usage": None, "note": None}) == response
     assert response.to_dict() == payload
-    assert "Unset" not in models.ThingResponse.__annotations__["usage"]
+    assert "Unset" not in models.ThingResponse.__init__.__annotations__["usage"]
     assert "UNSET" not in repr(response) and "Unset" not in repr(response)
     assert models.ThingResponse.from_dict({**payload, "usage": {"total": 3}}).usage.total == 3
 

@@ -167,3 +167,18 @@ def test_a_sparse_completion_replays_as_a_valid_assistant_message(h: Harness) ->
             "tool_calls": [{"id": "t1", "type": "function", "function": {"name": "g", "arguments": "{}"}}],
         }
     ]
+
+
+def test_the_generated_layer_reads_nested_objects_lazily_on_request() -> None:
+    from openai_chat_api.models import CreateChatCompletionResponse
+
+    body = {"id": "c1", "object": "chat.completion", "created": 0, "model": "m", "usage": None,
+            "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None, "message": "not an object"}]}  # fmt: skip
+    with pytest.raises(ValueError):
+        CreateChatCompletionResponse.from_dict(body)  # eager, as by default: fails at once
+    lazy = CreateChatCompletionResponse.from_dict(body, lazy=True)
+    assert (lazy.id, lazy.usage) == ("c1", None)
+    with pytest.raises(ValueError, match=r"CreateChatCompletionResponse\.choices does not match"):
+        _ = lazy.choices  # a ValueError, so getattr(..., default) does not swallow it
+    with pytest.raises(KeyError, match="choices"):
+        CreateChatCompletionResponse.from_dict({"id": "c1", "created": 0, "model": "m"}, lazy=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from collections.abc import Iterator
 
 import openai_chat as oc
@@ -70,6 +72,37 @@ def test_list_items_are_completions(h: Harness) -> None:
     assert isinstance(item, oc.ChatCompletion)
     assert item.text == "You said: Hi"
     assert lists(h) == [{}], "the default limit is the server's"
+
+
+def test_list_items_read_their_nested_objects_when_first_used(h: Harness) -> None:
+    h.call(h.client.chat.create, model=MODEL, messages="Hi", store=True, metadata={"topic": "a"})
+    [item] = h.collect(h.client.chat.completions.list())
+    stored = next(iter(h.fake.completions.values()))
+    eager = oc.ChatCompletion.from_dict(stored)
+    # Not read yet, the item still copies, pickles and compares as the completion it is.
+    for same in (copy.copy(item), copy.deepcopy(item), pickle.loads(pickle.dumps(item))):
+        assert same == eager and repr(same) == repr(eager)
+    assert (item.text, item.metadata.to_dict()) == ("You said: Hi", {"topic": "a"})
+    assert item.usage.total_tokens == stored["usage"]["total_tokens"] > 0
+    assert isinstance(item.choices[0].message, oc.ChatCompletionMessage)  # reasoning and all
+    assert item == eager and item.to_dict() == eager.to_dict() == stored
+    item.usage = None
+    assert item.usage is None and item != eager
+
+
+def test_a_malformed_list_item_fails_when_its_part_is_read(h: Harness) -> None:
+    [good, bad] = h.fake.store(2)
+    h.fake.completions[bad]["choices"] = [{"index": 0, "logprobs": None}]  # no message, no finish_reason
+    items = h.collect(h.client.chat.completions.list())
+    assert [item.id for item in items] == [good, bad]  # what does match the schema reads as usual
+    assert items[0].text
+    with pytest.raises(oc.APIResponseValidationError, match="'choices' does not match") as caught:
+        _ = items[1].choices
+    error = caught.value
+    assert (error.status_code, error.request_id) == (200, items[1].http.request_id)
+    assert error.body["id"] == bad and isinstance(error.__cause__, KeyError)
+    with pytest.raises(oc.APIResponseValidationError):
+        _ = items[1].text  # the same answer on every read, never an AttributeError
 
 
 def test_pages(h: Harness) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_url_citation import ChatCompletionURLCitation
@@ -22,7 +22,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionAnnotation:
+class ChatCompletionAnnotation(LazyFields):
     """
     Attributes:
         url_citation (ChatCompletionURLCitation):
@@ -30,8 +30,9 @@ class ChatCompletionAnnotation:
     """
 
     __slots__ = (
-        "url_citation",
+        "_url_citation",
         "type",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -40,7 +41,6 @@ class ChatCompletionAnnotation:
         "type",
     )
 
-    url_citation: ChatCompletionURLCitation
     type: str | None
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
@@ -50,7 +50,7 @@ class ChatCompletionAnnotation:
         url_citation: ChatCompletionURLCitation,
         type: str | None = None,
     ) -> None:
-        self.url_citation = url_citation
+        self._url_citation = url_citation
         self.type = type
         self.additional_properties = {}
 
@@ -60,6 +60,17 @@ class ChatCompletionAnnotation:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def url_citation(self) -> ChatCompletionURLCitation:
+        value = self._url_citation
+        if value is PENDING:
+            value = self._url_citation = self._load("url_citation", _read_url_citation)
+        return value  # type: ignore[no-any-return]
+
+    @url_citation.setter
+    def url_citation(self, value: ChatCompletionURLCitation) -> None:
+        self._url_citation = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -92,10 +103,15 @@ class ChatCompletionAnnotation:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (url_citation) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        url_citation = ChatCompletionURLCitation.from_dict(d["url_citation"])
+        _url_citation = d["url_citation"]
+        url_citation = PENDING if lazy else _read_url_citation(_url_citation)
 
         type_ = d.get("type")
 
@@ -103,6 +119,8 @@ class ChatCompletionAnnotation:
             url_citation=url_citation,
             type=type_,
         )
+        if lazy:
+            chat_completion_annotation._src = d
 
         unknown = (
             {}
@@ -127,6 +145,12 @@ class ChatCompletionAnnotation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _read_url_citation(_value: Any) -> ChatCompletionURLCitation:
+    url_citation = ChatCompletionURLCitation.from_dict(_value)
+
+    return url_citation
 
 
 # What __eq__ compares: every field, unknown fields included.

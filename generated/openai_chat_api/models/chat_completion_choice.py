@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs
@@ -25,7 +25,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionChoice:
+class ChatCompletionChoice(LazyFields):
     """
     Attributes:
         finish_reason (str):
@@ -37,8 +37,9 @@ class ChatCompletionChoice:
     __slots__ = (
         "finish_reason",
         "index",
-        "message",
-        "logprobs",
+        "_message",
+        "_logprobs",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -51,8 +52,6 @@ class ChatCompletionChoice:
 
     finish_reason: str
     index: int
-    message: ChatCompletionResponseMessage
-    logprobs: ChatCompletionChoiceLogprobs | None
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
 
@@ -65,8 +64,8 @@ class ChatCompletionChoice:
     ) -> None:
         self.finish_reason = finish_reason
         self.index = index
-        self.message = message
-        self.logprobs = logprobs
+        self._message = message
+        self._logprobs = logprobs
         self.additional_properties = {}
 
     def __eq__(self, other: object) -> bool:
@@ -75,6 +74,28 @@ class ChatCompletionChoice:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def message(self) -> ChatCompletionResponseMessage:
+        value = self._message
+        if value is PENDING:
+            value = self._message = self._load("message", _read_message)
+        return value  # type: ignore[no-any-return]
+
+    @message.setter
+    def message(self, value: ChatCompletionResponseMessage) -> None:
+        self._message = value
+
+    @property
+    def logprobs(self) -> ChatCompletionChoiceLogprobs | None:
+        value = self._logprobs
+        if value is PENDING:
+            value = self._logprobs = self._load("logprobs", _read_logprobs)
+        return value  # type: ignore[no-any-return]
+
+    @logprobs.setter
+    def logprobs(self, value: ChatCompletionChoiceLogprobs | None) -> None:
+        self._logprobs = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -116,16 +137,26 @@ class ChatCompletionChoice:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (message, logprobs) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         finish_reason = d["finish_reason"]
 
         index = d["index"]
 
-        message = ChatCompletionResponseMessage.from_dict(d["message"])
+        _message = d["message"]
+        message = PENDING if lazy else _read_message(_message)
 
-        logprobs = _parse_logprobs(d.get("logprobs"))
+        _logprobs = d.get("logprobs")
+        logprobs = (
+            (None if _logprobs is None else PENDING)
+            if lazy
+            else _read_logprobs(_logprobs)
+        )
 
         chat_completion_choice = cls(
             finish_reason=finish_reason,
@@ -133,6 +164,8 @@ class ChatCompletionChoice:
             message=message,
             logprobs=logprobs,
         )
+        if lazy:
+            chat_completion_choice._src = d
 
         unknown = (
             {}
@@ -171,6 +204,18 @@ def _parse_logprobs(data: object) -> ChatCompletionChoiceLogprobs | None:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(ChatCompletionChoiceLogprobs | None, data)
+
+
+def _read_message(_value: Any) -> ChatCompletionResponseMessage:
+    message = ChatCompletionResponseMessage.from_dict(_value)
+
+    return message
+
+
+def _read_logprobs(_value: Any) -> ChatCompletionChoiceLogprobs | None:
+    logprobs = _parse_logprobs(_value)
+
+    return logprobs
 
 
 # What __eq__ compares: every field, unknown fields included.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_chunk_choice_logprobs import (
@@ -29,7 +29,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionChunkChoice:
+class ChatCompletionChunkChoice(LazyFields):
     """
     Attributes:
         delta (ChatCompletionStreamResponseDelta): What one chunk adds to the message.
@@ -39,10 +39,11 @@ class ChatCompletionChunkChoice:
     """
 
     __slots__ = (
-        "delta",
+        "_delta",
         "index",
-        "logprobs",
+        "_logprobs",
         "finish_reason",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -53,9 +54,7 @@ class ChatCompletionChunkChoice:
         "finish_reason",
     )
 
-    delta: ChatCompletionStreamResponseDelta
     index: int
-    logprobs: ChatCompletionChunkChoiceLogprobs | None
     finish_reason: None | str
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
@@ -67,9 +66,9 @@ class ChatCompletionChunkChoice:
         logprobs: ChatCompletionChunkChoiceLogprobs | None = None,
         finish_reason: None | str = None,
     ) -> None:
-        self.delta = delta
+        self._delta = delta
         self.index = index
-        self.logprobs = logprobs
+        self._logprobs = logprobs
         self.finish_reason = finish_reason
         self.additional_properties = {}
 
@@ -79,6 +78,28 @@ class ChatCompletionChunkChoice:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def delta(self) -> ChatCompletionStreamResponseDelta:
+        value = self._delta
+        if value is PENDING:
+            value = self._delta = self._load("delta", _read_delta)
+        return value  # type: ignore[no-any-return]
+
+    @delta.setter
+    def delta(self, value: ChatCompletionStreamResponseDelta) -> None:
+        self._delta = value
+
+    @property
+    def logprobs(self) -> ChatCompletionChunkChoiceLogprobs | None:
+        value = self._logprobs
+        if value is PENDING:
+            value = self._logprobs = self._load("logprobs", _read_logprobs)
+        return value  # type: ignore[no-any-return]
+
+    @logprobs.setter
+    def logprobs(self, value: ChatCompletionChunkChoiceLogprobs | None) -> None:
+        self._logprobs = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -121,14 +142,24 @@ class ChatCompletionChunkChoice:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (delta, logprobs) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        delta = ChatCompletionStreamResponseDelta.from_dict(d["delta"])
+        _delta = d["delta"]
+        delta = PENDING if lazy else _read_delta(_delta)
 
         index = d["index"]
 
-        logprobs = _parse_logprobs(d.get("logprobs"))
+        _logprobs = d.get("logprobs")
+        logprobs = (
+            (None if _logprobs is None else PENDING)
+            if lazy
+            else _read_logprobs(_logprobs)
+        )
 
         finish_reason = d.get("finish_reason")
 
@@ -138,6 +169,8 @@ class ChatCompletionChunkChoice:
             logprobs=logprobs,
             finish_reason=finish_reason,
         )
+        if lazy:
+            chat_completion_chunk_choice._src = d
 
         unknown = (
             {}
@@ -176,6 +209,18 @@ def _parse_logprobs(data: object) -> ChatCompletionChunkChoiceLogprobs | None:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(ChatCompletionChunkChoiceLogprobs | None, data)
+
+
+def _read_delta(_value: Any) -> ChatCompletionStreamResponseDelta:
+    delta = ChatCompletionStreamResponseDelta.from_dict(_value)
+
+    return delta
+
+
+def _read_logprobs(_value: Any) -> ChatCompletionChunkChoiceLogprobs | None:
+    logprobs = _parse_logprobs(_value)
+
+    return logprobs
 
 
 # What __eq__ compares: every field, unknown fields included.

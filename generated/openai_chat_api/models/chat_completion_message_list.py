@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_store_message import ChatCompletionStoreMessage
@@ -25,7 +25,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionMessageList:
+class ChatCompletionMessageList(LazyFields):
     """A page of the messages of a stored completion.
 
     Attributes:
@@ -37,11 +37,12 @@ class ChatCompletionMessageList:
     """
 
     __slots__ = (
-        "data",
+        "_data",
         "first_id",
         "last_id",
         "has_more",
         "object",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -53,7 +54,6 @@ class ChatCompletionMessageList:
         "object",
     )
 
-    data: list[ChatCompletionStoreMessage]
     first_id: str
     last_id: str
     has_more: bool
@@ -69,7 +69,7 @@ class ChatCompletionMessageList:
         has_more: bool,
         object: str | None = None,
     ) -> None:
-        self.data = data
+        self._data = data
         self.first_id = first_id
         self.last_id = last_id
         self.has_more = has_more
@@ -82,6 +82,17 @@ class ChatCompletionMessageList:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def data(self) -> list[ChatCompletionStoreMessage]:
+        value = self._data
+        if value is PENDING:
+            value = self._data = self._load("data", _read_data)
+        return value  # type: ignore[no-any-return]
+
+    @data.setter
+    def data(self, value: list[ChatCompletionStoreMessage]) -> None:
+        self._data = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -126,15 +137,15 @@ class ChatCompletionMessageList:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (data) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        data = []
         _data = d["data"]
-        for data_item_data in _data:
-            data_item = ChatCompletionStoreMessage.from_dict(data_item_data)
-
-            data.append(data_item)
+        data = PENDING if lazy else _read_data(_data)
 
         first_id = d["first_id"]
 
@@ -151,6 +162,8 @@ class ChatCompletionMessageList:
             has_more=has_more,
             object=object_,
         )
+        if lazy:
+            chat_completion_message_list._src = d
 
         unknown = (
             {}
@@ -175,6 +188,16 @@ class ChatCompletionMessageList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _read_data(_value: Any) -> list[ChatCompletionStoreMessage]:
+    data = []
+    for data_item_data in _value:
+        data_item = ChatCompletionStoreMessage.from_dict(data_item_data)
+
+        data.append(data_item)
+
+    return data
 
 
 # What __eq__ compares: every field, unknown fields included.

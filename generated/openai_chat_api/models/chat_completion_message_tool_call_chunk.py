@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_chunk_function import (
@@ -26,7 +26,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionMessageToolCallChunk:
+class ChatCompletionMessageToolCallChunk(LazyFields):
     """A piece of a tool call inside a streamed chunk.
 
     Attributes:
@@ -40,7 +40,8 @@ class ChatCompletionMessageToolCallChunk:
         "index",
         "id",
         "type",
-        "function",
+        "_function",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -54,7 +55,6 @@ class ChatCompletionMessageToolCallChunk:
     index: int
     id: str | None
     type: str | None
-    function: ChatCompletionMessageToolCallChunkFunction | None
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
 
@@ -68,7 +68,7 @@ class ChatCompletionMessageToolCallChunk:
         self.index = index
         self.id = id
         self.type = type
-        self.function = function
+        self._function = function
         self.additional_properties = {}
 
     def __eq__(self, other: object) -> bool:
@@ -77,6 +77,19 @@ class ChatCompletionMessageToolCallChunk:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def function(self) -> ChatCompletionMessageToolCallChunkFunction | None:
+        value = self._function
+        if value is PENDING:
+            value = self._function = self._load("function", _read_function)
+        return value  # type: ignore[no-any-return]
+
+    @function.setter
+    def function(
+        self, value: ChatCompletionMessageToolCallChunkFunction | None
+    ) -> None:
+        self._function = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -119,7 +132,11 @@ class ChatCompletionMessageToolCallChunk:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (function) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         index = d["index"]
@@ -129,9 +146,11 @@ class ChatCompletionMessageToolCallChunk:
         type_ = d.get("type")
 
         _function = d.get("function")
-        function: ChatCompletionMessageToolCallChunkFunction | None = None
-        if _function is not None:
-            function = ChatCompletionMessageToolCallChunkFunction.from_dict(_function)
+        function = (
+            (None if _function is None else PENDING)
+            if lazy
+            else _read_function(_function)
+        )
 
         chat_completion_message_tool_call_chunk = cls(
             index=index,
@@ -139,6 +158,8 @@ class ChatCompletionMessageToolCallChunk:
             type=type_,
             function=function,
         )
+        if lazy:
+            chat_completion_message_tool_call_chunk._src = d
 
         unknown = (
             {}
@@ -163,6 +184,14 @@ class ChatCompletionMessageToolCallChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _read_function(_value: Any) -> ChatCompletionMessageToolCallChunkFunction | None:
+    if _value is None:
+        return None
+    function = ChatCompletionMessageToolCallChunkFunction.from_dict(_value)
+
+    return function
 
 
 # What __eq__ compares: every field, unknown fields included.

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..models.chat_completion_moderation_results_type import (
     ChatCompletionModerationResultsType,
 )
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.moderation_result_body import ModerationResultBody
@@ -26,7 +26,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionModerationResults:
+class ChatCompletionModerationResults(LazyFields):
     """Moderation results.
 
     Attributes:
@@ -37,8 +37,9 @@ class ChatCompletionModerationResults:
 
     __slots__ = (
         "model",
-        "results",
+        "_results",
         "type",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -49,7 +50,6 @@ class ChatCompletionModerationResults:
     )
 
     model: str
-    results: list[ModerationResultBody]
     type: ChatCompletionModerationResultsType
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
@@ -61,7 +61,7 @@ class ChatCompletionModerationResults:
         type: ChatCompletionModerationResultsType = ChatCompletionModerationResultsType.MODERATION_RESULTS,
     ) -> None:
         self.model = model
-        self.results = results
+        self._results = results
         self.type = type
         self.additional_properties = {}
 
@@ -71,6 +71,17 @@ class ChatCompletionModerationResults:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def results(self) -> list[ModerationResultBody]:
+        value = self._results
+        if value is PENDING:
+            value = self._results = self._load("results", _read_results)
+        return value  # type: ignore[no-any-return]
+
+    @results.setter
+    def results(self, value: list[ModerationResultBody]) -> None:
+        self._results = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -109,17 +120,17 @@ class ChatCompletionModerationResults:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (results) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         model = d["model"]
 
-        results = []
         _results = d["results"]
-        for results_item_data in _results:
-            results_item = ModerationResultBody.from_dict(results_item_data)
-
-            results.append(results_item)
+        results = PENDING if lazy else _read_results(_results)
 
         _type_ = d.get("type")
         type_: ChatCompletionModerationResultsType = (
@@ -133,6 +144,8 @@ class ChatCompletionModerationResults:
             results=results,
             type=type_,
         )
+        if lazy:
+            chat_completion_moderation_results._src = d
 
         unknown = (
             {}
@@ -157,6 +170,16 @@ class ChatCompletionModerationResults:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _read_results(_value: Any) -> list[ModerationResultBody]:
+    results = []
+    for results_item_data in _value:
+        results_item = ModerationResultBody.from_dict(results_item_data)
+
+        results.append(results_item)
+
+    return results
 
 
 # What __eq__ compares: every field, unknown fields included.

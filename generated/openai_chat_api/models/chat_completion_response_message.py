@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_annotation import ChatCompletionAnnotation
@@ -33,7 +33,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionResponseMessage:
+class ChatCompletionResponseMessage(LazyFields):
     """The message the model produced.
 
     Attributes:
@@ -51,10 +51,11 @@ class ChatCompletionResponseMessage:
         "content",
         "refusal",
         "tool_calls",
-        "annotations",
+        "_annotations",
         "role",
-        "function_call",
-        "audio",
+        "_function_call",
+        "_audio",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -73,10 +74,7 @@ class ChatCompletionResponseMessage:
     tool_calls: (
         list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None
     )
-    annotations: list[ChatCompletionAnnotation] | None
     role: str | None
-    function_call: ChatCompletionFunctionCall | None
-    audio: ChatCompletionAudio | None
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
 
@@ -96,10 +94,10 @@ class ChatCompletionResponseMessage:
         self.content = content
         self.refusal = refusal
         self.tool_calls = tool_calls
-        self.annotations = annotations
+        self._annotations = annotations
         self.role = role
-        self.function_call = function_call
-        self.audio = audio
+        self._function_call = function_call
+        self._audio = audio
         self.additional_properties = {}
 
     def __eq__(self, other: object) -> bool:
@@ -108,6 +106,41 @@ class ChatCompletionResponseMessage:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def annotations(self) -> list[ChatCompletionAnnotation] | None:
+        value = self._annotations
+        if value is PENDING:
+            value = self._annotations = self._load("annotations", _read_annotations)
+        return value  # type: ignore[no-any-return]
+
+    @annotations.setter
+    def annotations(self, value: list[ChatCompletionAnnotation] | None) -> None:
+        self._annotations = value
+
+    @property
+    def function_call(self) -> ChatCompletionFunctionCall | None:
+        value = self._function_call
+        if value is PENDING:
+            value = self._function_call = self._load(
+                "function_call", _read_function_call
+            )
+        return value  # type: ignore[no-any-return]
+
+    @function_call.setter
+    def function_call(self, value: ChatCompletionFunctionCall | None) -> None:
+        self._function_call = value
+
+    @property
+    def audio(self) -> ChatCompletionAudio | None:
+        value = self._audio
+        if value is PENDING:
+            value = self._audio = self._load("audio", _read_audio)
+        return value  # type: ignore[no-any-return]
+
+    @audio.setter
+    def audio(self, value: ChatCompletionAudio | None) -> None:
+        self._audio = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -188,7 +221,11 @@ class ChatCompletionResponseMessage:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (annotations, function_call, audio) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         content = d.get("content")
@@ -242,24 +279,23 @@ class ChatCompletionResponseMessage:
                 )
 
         _annotations = d.get("annotations")
-        annotations: list[ChatCompletionAnnotation] | None = None
-        if _annotations is not None:
-            annotations = []
-            for annotations_item_data in _annotations:
-                annotations_item = ChatCompletionAnnotation.from_dict(
-                    annotations_item_data
-                )
-
-                annotations.append(annotations_item)
+        annotations = (
+            (None if _annotations is None else PENDING)
+            if lazy
+            else _read_annotations(_annotations)
+        )
 
         role = d.get("role")
 
         _function_call = d.get("function_call")
-        function_call: ChatCompletionFunctionCall | None = None
-        if _function_call is not None:
-            function_call = ChatCompletionFunctionCall.from_dict(_function_call)
+        function_call = (
+            (None if _function_call is None else PENDING)
+            if lazy
+            else _read_function_call(_function_call)
+        )
 
-        audio = _parse_audio(d.get("audio"))
+        _audio = d.get("audio")
+        audio = (None if _audio is None else PENDING) if lazy else _read_audio(_audio)
 
         chat_completion_response_message = cls(
             content=content,
@@ -270,6 +306,8 @@ class ChatCompletionResponseMessage:
             function_call=function_call,
             audio=audio,
         )
+        if lazy:
+            chat_completion_response_message._src = d
 
         unknown = (
             {}
@@ -308,6 +346,32 @@ def _parse_audio(data: object) -> ChatCompletionAudio | None:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(ChatCompletionAudio | None, data)
+
+
+def _read_annotations(_value: Any) -> list[ChatCompletionAnnotation] | None:
+    if _value is None:
+        return None
+    annotations = []
+    for annotations_item_data in _value:
+        annotations_item = ChatCompletionAnnotation.from_dict(annotations_item_data)
+
+        annotations.append(annotations_item)
+
+    return annotations
+
+
+def _read_function_call(_value: Any) -> ChatCompletionFunctionCall | None:
+    if _value is None:
+        return None
+    function_call = ChatCompletionFunctionCall.from_dict(_value)
+
+    return function_call
+
+
+def _read_audio(_value: Any) -> ChatCompletionAudio | None:
+    audio = _parse_audio(_value)
+
+    return audio
 
 
 # What __eq__ compares: every field, unknown fields included.

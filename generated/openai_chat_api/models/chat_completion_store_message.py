@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call import (
@@ -47,7 +47,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionStoreMessage:
+class ChatCompletionStoreMessage(LazyFields):
     """
     Attributes:
         id (str):
@@ -68,11 +68,12 @@ class ChatCompletionStoreMessage:
         "content",
         "refusal",
         "tool_calls",
-        "annotations",
+        "_annotations",
         "role",
-        "function_call",
-        "audio",
+        "_function_call",
+        "_audio",
         "content_parts",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -94,10 +95,7 @@ class ChatCompletionStoreMessage:
     tool_calls: (
         list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None
     )
-    annotations: list[ChatCompletionStoreMessageAnnotation] | None
     role: str | None
-    function_call: ChatCompletionStoreMessageFunctionCall | None
-    audio: ChatCompletionStoreMessageAudio | None
     content_parts: (
         list[
             ChatCompletionRequestMessageContentPartImage
@@ -131,10 +129,10 @@ class ChatCompletionStoreMessage:
         self.content = content
         self.refusal = refusal
         self.tool_calls = tool_calls
-        self.annotations = annotations
+        self._annotations = annotations
         self.role = role
-        self.function_call = function_call
-        self.audio = audio
+        self._function_call = function_call
+        self._audio = audio
         self.content_parts = content_parts
         self.additional_properties = {}
 
@@ -144,6 +142,45 @@ class ChatCompletionStoreMessage:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def annotations(self) -> list[ChatCompletionStoreMessageAnnotation] | None:
+        value = self._annotations
+        if value is PENDING:
+            value = self._annotations = self._load("annotations", _read_annotations)
+        return value  # type: ignore[no-any-return]
+
+    @annotations.setter
+    def annotations(
+        self, value: list[ChatCompletionStoreMessageAnnotation] | None
+    ) -> None:
+        self._annotations = value
+
+    @property
+    def function_call(self) -> ChatCompletionStoreMessageFunctionCall | None:
+        value = self._function_call
+        if value is PENDING:
+            value = self._function_call = self._load(
+                "function_call", _read_function_call
+            )
+        return value  # type: ignore[no-any-return]
+
+    @function_call.setter
+    def function_call(
+        self, value: ChatCompletionStoreMessageFunctionCall | None
+    ) -> None:
+        self._function_call = value
+
+    @property
+    def audio(self) -> ChatCompletionStoreMessageAudio | None:
+        value = self._audio
+        if value is PENDING:
+            value = self._audio = self._load("audio", _read_audio)
+        return value  # type: ignore[no-any-return]
+
+    @audio.setter
+    def audio(self, value: ChatCompletionStoreMessageAudio | None) -> None:
+        self._audio = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -251,7 +288,11 @@ class ChatCompletionStoreMessage:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (annotations, function_call, audio) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         id = d["id"]
@@ -307,26 +348,23 @@ class ChatCompletionStoreMessage:
                 )
 
         _annotations = d.get("annotations")
-        annotations: list[ChatCompletionStoreMessageAnnotation] | None = None
-        if _annotations is not None:
-            annotations = []
-            for annotations_item_data in _annotations:
-                annotations_item = ChatCompletionStoreMessageAnnotation.from_dict(
-                    annotations_item_data
-                )
-
-                annotations.append(annotations_item)
+        annotations = (
+            (None if _annotations is None else PENDING)
+            if lazy
+            else _read_annotations(_annotations)
+        )
 
         role = d.get("role")
 
         _function_call = d.get("function_call")
-        function_call: ChatCompletionStoreMessageFunctionCall | None = None
-        if _function_call is not None:
-            function_call = ChatCompletionStoreMessageFunctionCall.from_dict(
-                _function_call
-            )
+        function_call = (
+            (None if _function_call is None else PENDING)
+            if lazy
+            else _read_function_call(_function_call)
+        )
 
-        audio = _parse_audio(d.get("audio"))
+        _audio = d.get("audio")
+        audio = (None if _audio is None else PENDING) if lazy else _read_audio(_audio)
 
         content_parts = _parse_content_parts(d.get("content_parts"))
 
@@ -341,6 +379,8 @@ class ChatCompletionStoreMessage:
             audio=audio,
             content_parts=content_parts,
         )
+        if lazy:
+            chat_completion_store_message._src = d
 
         unknown = (
             {}
@@ -440,6 +480,34 @@ def _parse_content_parts(
         | None,
         data,
     )
+
+
+def _read_annotations(_value: Any) -> list[ChatCompletionStoreMessageAnnotation] | None:
+    if _value is None:
+        return None
+    annotations = []
+    for annotations_item_data in _value:
+        annotations_item = ChatCompletionStoreMessageAnnotation.from_dict(
+            annotations_item_data
+        )
+
+        annotations.append(annotations_item)
+
+    return annotations
+
+
+def _read_function_call(_value: Any) -> ChatCompletionStoreMessageFunctionCall | None:
+    if _value is None:
+        return None
+    function_call = ChatCompletionStoreMessageFunctionCall.from_dict(_value)
+
+    return function_call
+
+
+def _read_audio(_value: Any) -> ChatCompletionStoreMessageAudio | None:
+    audio = _parse_audio(_value)
+
+    return audio
 
 
 # What __eq__ compares: every field, unknown fields included.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_store_message_url_citation import (
@@ -24,7 +24,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionStoreMessageAnnotation:
+class ChatCompletionStoreMessageAnnotation(LazyFields):
     """
     Attributes:
         url_citation (ChatCompletionStoreMessageURLCitation):
@@ -32,8 +32,9 @@ class ChatCompletionStoreMessageAnnotation:
     """
 
     __slots__ = (
-        "url_citation",
+        "_url_citation",
         "type",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -42,7 +43,6 @@ class ChatCompletionStoreMessageAnnotation:
         "type",
     )
 
-    url_citation: ChatCompletionStoreMessageURLCitation
     type: str | None
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
@@ -52,7 +52,7 @@ class ChatCompletionStoreMessageAnnotation:
         url_citation: ChatCompletionStoreMessageURLCitation,
         type: str | None = None,
     ) -> None:
-        self.url_citation = url_citation
+        self._url_citation = url_citation
         self.type = type
         self.additional_properties = {}
 
@@ -62,6 +62,17 @@ class ChatCompletionStoreMessageAnnotation:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def url_citation(self) -> ChatCompletionStoreMessageURLCitation:
+        value = self._url_citation
+        if value is PENDING:
+            value = self._url_citation = self._load("url_citation", _read_url_citation)
+        return value  # type: ignore[no-any-return]
+
+    @url_citation.setter
+    def url_citation(self, value: ChatCompletionStoreMessageURLCitation) -> None:
+        self._url_citation = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -94,12 +105,15 @@ class ChatCompletionStoreMessageAnnotation:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (url_citation) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        url_citation = ChatCompletionStoreMessageURLCitation.from_dict(
-            d["url_citation"]
-        )
+        _url_citation = d["url_citation"]
+        url_citation = PENDING if lazy else _read_url_citation(_url_citation)
 
         type_ = d.get("type")
 
@@ -107,6 +121,8 @@ class ChatCompletionStoreMessageAnnotation:
             url_citation=url_citation,
             type=type_,
         )
+        if lazy:
+            chat_completion_store_message_annotation._src = d
 
         unknown = (
             {}
@@ -131,6 +147,12 @@ class ChatCompletionStoreMessageAnnotation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _read_url_citation(_value: Any) -> ChatCompletionStoreMessageURLCitation:
+    url_citation = ChatCompletionStoreMessageURLCitation.from_dict(_value)
+
+    return url_citation
 
 
 # What __eq__ compares: every field, unknown fields included.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_delta_function_call import (
@@ -30,7 +30,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionStreamResponseDelta:
+class ChatCompletionStreamResponseDelta(LazyFields):
     """What one chunk adds to the message.
 
     Attributes:
@@ -43,10 +43,11 @@ class ChatCompletionStreamResponseDelta:
 
     __slots__ = (
         "content",
-        "function_call",
-        "tool_calls",
+        "_function_call",
+        "_tool_calls",
         "role",
         "refusal",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -59,8 +60,6 @@ class ChatCompletionStreamResponseDelta:
     )
 
     content: None | str
-    function_call: ChatCompletionDeltaFunctionCall | None
-    tool_calls: list[ChatCompletionMessageToolCallChunk] | None
     role: str | None
     refusal: None | str
     additional_properties: dict[str, Any]
@@ -75,8 +74,8 @@ class ChatCompletionStreamResponseDelta:
         refusal: None | str = None,
     ) -> None:
         self.content = content
-        self.function_call = function_call
-        self.tool_calls = tool_calls
+        self._function_call = function_call
+        self._tool_calls = tool_calls
         self.role = role
         self.refusal = refusal
         self.additional_properties = {}
@@ -87,6 +86,32 @@ class ChatCompletionStreamResponseDelta:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def function_call(self) -> ChatCompletionDeltaFunctionCall | None:
+        value = self._function_call
+        if value is PENDING:
+            value = self._function_call = self._load(
+                "function_call", _read_function_call
+            )
+        return value  # type: ignore[no-any-return]
+
+    @function_call.setter
+    def function_call(self, value: ChatCompletionDeltaFunctionCall | None) -> None:
+        self._function_call = value
+
+    @property
+    def tool_calls(self) -> list[ChatCompletionMessageToolCallChunk] | None:
+        value = self._tool_calls
+        if value is PENDING:
+            value = self._tool_calls = self._load("tool_calls", _read_tool_calls)
+        return value  # type: ignore[no-any-return]
+
+    @tool_calls.setter
+    def tool_calls(
+        self, value: list[ChatCompletionMessageToolCallChunk] | None
+    ) -> None:
+        self._tool_calls = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -135,26 +160,28 @@ class ChatCompletionStreamResponseDelta:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (function_call, tool_calls) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         content = d.get("content")
 
         _function_call = d.get("function_call")
-        function_call: ChatCompletionDeltaFunctionCall | None = None
-        if _function_call is not None:
-            function_call = ChatCompletionDeltaFunctionCall.from_dict(_function_call)
+        function_call = (
+            (None if _function_call is None else PENDING)
+            if lazy
+            else _read_function_call(_function_call)
+        )
 
         _tool_calls = d.get("tool_calls")
-        tool_calls: list[ChatCompletionMessageToolCallChunk] | None = None
-        if _tool_calls is not None:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ChatCompletionMessageToolCallChunk.from_dict(
-                    tool_calls_item_data
-                )
-
-                tool_calls.append(tool_calls_item)
+        tool_calls = (
+            (None if _tool_calls is None else PENDING)
+            if lazy
+            else _read_tool_calls(_tool_calls)
+        )
 
         role = d.get("role")
 
@@ -167,6 +194,8 @@ class ChatCompletionStreamResponseDelta:
             role=role,
             refusal=refusal,
         )
+        if lazy:
+            chat_completion_stream_response_delta._src = d
 
         unknown = (
             {}
@@ -191,6 +220,28 @@ class ChatCompletionStreamResponseDelta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _read_function_call(_value: Any) -> ChatCompletionDeltaFunctionCall | None:
+    if _value is None:
+        return None
+    function_call = ChatCompletionDeltaFunctionCall.from_dict(_value)
+
+    return function_call
+
+
+def _read_tool_calls(_value: Any) -> list[ChatCompletionMessageToolCallChunk] | None:
+    if _value is None:
+        return None
+    tool_calls = []
+    for tool_calls_item_data in _value:
+        tool_calls_item = ChatCompletionMessageToolCallChunk.from_dict(
+            tool_calls_item_data
+        )
+
+        tool_calls.append(tool_calls_item)
+
+    return tool_calls
 
 
 # What __eq__ compares: every field, unknown fields included.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_top_logprob import ChatCompletionTopLogprob
@@ -24,7 +24,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ChatCompletionTokenLogprob:
+class ChatCompletionTokenLogprob(LazyFields):
     """A token with its log probability and the likeliest alternatives.
 
     Attributes:
@@ -37,8 +37,9 @@ class ChatCompletionTokenLogprob:
     __slots__ = (
         "token",
         "logprob",
-        "top_logprobs",
+        "_top_logprobs",
         "bytes",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -51,7 +52,6 @@ class ChatCompletionTokenLogprob:
 
     token: str
     logprob: float
-    top_logprobs: list[ChatCompletionTopLogprob]
     bytes: list[int] | None
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
@@ -65,7 +65,7 @@ class ChatCompletionTokenLogprob:
     ) -> None:
         self.token = token
         self.logprob = logprob
-        self.top_logprobs = top_logprobs
+        self._top_logprobs = top_logprobs
         self.bytes = bytes
         self.additional_properties = {}
 
@@ -75,6 +75,17 @@ class ChatCompletionTokenLogprob:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def top_logprobs(self) -> list[ChatCompletionTopLogprob]:
+        value = self._top_logprobs
+        if value is PENDING:
+            value = self._top_logprobs = self._load("top_logprobs", _read_top_logprobs)
+        return value  # type: ignore[no-any-return]
+
+    @top_logprobs.setter
+    def top_logprobs(self, value: list[ChatCompletionTopLogprob]) -> None:
+        self._top_logprobs = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -120,21 +131,19 @@ class ChatCompletionTokenLogprob:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (top_logprobs) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         token = d["token"]
 
         logprob = d["logprob"]
 
-        top_logprobs = []
         _top_logprobs = d["top_logprobs"]
-        for top_logprobs_item_data in _top_logprobs:
-            top_logprobs_item = ChatCompletionTopLogprob.from_dict(
-                top_logprobs_item_data
-            )
-
-            top_logprobs.append(top_logprobs_item)
+        top_logprobs = PENDING if lazy else _read_top_logprobs(_top_logprobs)
 
         bytes_ = _parse_bytes_(d.get("bytes"))
 
@@ -144,6 +153,8 @@ class ChatCompletionTokenLogprob:
             top_logprobs=top_logprobs,
             bytes=bytes_,
         )
+        if lazy:
+            chat_completion_token_logprob._src = d
 
         unknown = (
             {}
@@ -182,6 +193,16 @@ def _parse_bytes_(data: object) -> list[int] | None:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(list[int] | None, data)
+
+
+def _read_top_logprobs(_value: Any) -> list[ChatCompletionTopLogprob]:
+    top_logprobs = []
+    for top_logprobs_item_data in _value:
+        top_logprobs_item = ChatCompletionTopLogprob.from_dict(top_logprobs_item_data)
+
+        top_logprobs.append(top_logprobs_item)
+
+    return top_logprobs
 
 
 # What __eq__ compares: every field, unknown fields included.

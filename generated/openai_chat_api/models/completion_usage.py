@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.completion_usage_completion_tokens_details import (
@@ -30,7 +30,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class CompletionUsage:
+class CompletionUsage(LazyFields):
     """Token counts for the request.
 
     Attributes:
@@ -45,8 +45,9 @@ class CompletionUsage:
         "completion_tokens",
         "prompt_tokens",
         "total_tokens",
-        "completion_tokens_details",
-        "prompt_tokens_details",
+        "_completion_tokens_details",
+        "_prompt_tokens_details",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -61,8 +62,6 @@ class CompletionUsage:
     completion_tokens: int
     prompt_tokens: int
     total_tokens: int
-    completion_tokens_details: CompletionUsageCompletionTokensDetails | None
-    prompt_tokens_details: CompletionUsagePromptTokensDetails | None
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
 
@@ -77,8 +76,8 @@ class CompletionUsage:
         self.completion_tokens = completion_tokens
         self.prompt_tokens = prompt_tokens
         self.total_tokens = total_tokens
-        self.completion_tokens_details = completion_tokens_details
-        self.prompt_tokens_details = prompt_tokens_details
+        self._completion_tokens_details = completion_tokens_details
+        self._prompt_tokens_details = prompt_tokens_details
         self.additional_properties = {}
 
     def __eq__(self, other: object) -> bool:
@@ -87,6 +86,38 @@ class CompletionUsage:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def completion_tokens_details(
+        self,
+    ) -> CompletionUsageCompletionTokensDetails | None:
+        value = self._completion_tokens_details
+        if value is PENDING:
+            value = self._completion_tokens_details = self._load(
+                "completion_tokens_details", _read_completion_tokens_details
+            )
+        return value  # type: ignore[no-any-return]
+
+    @completion_tokens_details.setter
+    def completion_tokens_details(
+        self, value: CompletionUsageCompletionTokensDetails | None
+    ) -> None:
+        self._completion_tokens_details = value
+
+    @property
+    def prompt_tokens_details(self) -> CompletionUsagePromptTokensDetails | None:
+        value = self._prompt_tokens_details
+        if value is PENDING:
+            value = self._prompt_tokens_details = self._load(
+                "prompt_tokens_details", _read_prompt_tokens_details
+            )
+        return value  # type: ignore[no-any-return]
+
+    @prompt_tokens_details.setter
+    def prompt_tokens_details(
+        self, value: CompletionUsagePromptTokensDetails | None
+    ) -> None:
+        self._prompt_tokens_details = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -132,7 +163,11 @@ class CompletionUsage:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (completion_tokens_details, prompt_tokens_details) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         completion_tokens = d["completion_tokens"]
@@ -142,20 +177,18 @@ class CompletionUsage:
         total_tokens = d["total_tokens"]
 
         _completion_tokens_details = d.get("completion_tokens_details")
-        completion_tokens_details: CompletionUsageCompletionTokensDetails | None = None
-        if _completion_tokens_details is not None:
-            completion_tokens_details = (
-                CompletionUsageCompletionTokensDetails.from_dict(
-                    _completion_tokens_details
-                )
-            )
+        completion_tokens_details = (
+            (None if _completion_tokens_details is None else PENDING)
+            if lazy
+            else _read_completion_tokens_details(_completion_tokens_details)
+        )
 
         _prompt_tokens_details = d.get("prompt_tokens_details")
-        prompt_tokens_details: CompletionUsagePromptTokensDetails | None = None
-        if _prompt_tokens_details is not None:
-            prompt_tokens_details = CompletionUsagePromptTokensDetails.from_dict(
-                _prompt_tokens_details
-            )
+        prompt_tokens_details = (
+            (None if _prompt_tokens_details is None else PENDING)
+            if lazy
+            else _read_prompt_tokens_details(_prompt_tokens_details)
+        )
 
         completion_usage = cls(
             completion_tokens=completion_tokens,
@@ -164,6 +197,8 @@ class CompletionUsage:
             completion_tokens_details=completion_tokens_details,
             prompt_tokens_details=prompt_tokens_details,
         )
+        if lazy:
+            completion_usage._src = d
 
         unknown = (
             {}
@@ -188,6 +223,26 @@ class CompletionUsage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _read_completion_tokens_details(
+    _value: Any,
+) -> CompletionUsageCompletionTokensDetails | None:
+    if _value is None:
+        return None
+    completion_tokens_details = CompletionUsageCompletionTokensDetails.from_dict(_value)
+
+    return completion_tokens_details
+
+
+def _read_prompt_tokens_details(
+    _value: Any,
+) -> CompletionUsagePromptTokensDetails | None:
+    if _value is None:
+        return None
+    prompt_tokens_details = CompletionUsagePromptTokensDetails.from_dict(_value)
+
+    return prompt_tokens_details
 
 
 # What __eq__ compares: every field, unknown fields included.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice import ChatCompletionChoice
@@ -33,7 +33,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class CreateChatCompletionResponse:
+class CreateChatCompletionResponse(LazyFields):
     """A completion: the model's reply to a conversation.
 
     Attributes:
@@ -52,15 +52,16 @@ class CreateChatCompletionResponse:
 
     __slots__ = (
         "id",
-        "choices",
+        "_choices",
         "created",
         "model",
-        "metadata",
+        "_metadata",
         "service_tier",
         "system_fingerprint",
         "object",
-        "usage",
-        "moderation",
+        "_usage",
+        "_moderation",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -78,15 +79,11 @@ class CreateChatCompletionResponse:
     )
 
     id: str
-    choices: list[ChatCompletionChoice]
     created: int
     model: str
-    metadata: Metadata | None
     service_tier: None | str
     system_fingerprint: str | None
     object: str | None
-    usage: CompletionUsage | None
-    moderation: ChatCompletionModeration | None
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
 
@@ -104,15 +101,15 @@ class CreateChatCompletionResponse:
         moderation: ChatCompletionModeration | None = None,
     ) -> None:
         self.id = id
-        self.choices = choices
+        self._choices = choices
         self.created = created
         self.model = model
-        self.metadata = metadata
+        self._metadata = metadata
         self.service_tier = service_tier
         self.system_fingerprint = system_fingerprint
         self.object = object
-        self.usage = usage
-        self.moderation = moderation
+        self._usage = usage
+        self._moderation = moderation
         self.additional_properties = {}
 
     def __eq__(self, other: object) -> bool:
@@ -121,6 +118,50 @@ class CreateChatCompletionResponse:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def choices(self) -> list[ChatCompletionChoice]:
+        value = self._choices
+        if value is PENDING:
+            value = self._choices = self._load("choices", _read_choices)
+        return value  # type: ignore[no-any-return]
+
+    @choices.setter
+    def choices(self, value: list[ChatCompletionChoice]) -> None:
+        self._choices = value
+
+    @property
+    def metadata(self) -> Metadata | None:
+        value = self._metadata
+        if value is PENDING:
+            value = self._metadata = self._load("metadata", _read_metadata)
+        return value  # type: ignore[no-any-return]
+
+    @metadata.setter
+    def metadata(self, value: Metadata | None) -> None:
+        self._metadata = value
+
+    @property
+    def usage(self) -> CompletionUsage | None:
+        value = self._usage
+        if value is PENDING:
+            value = self._usage = self._load("usage", _read_usage)
+        return value  # type: ignore[no-any-return]
+
+    @usage.setter
+    def usage(self, value: CompletionUsage | None) -> None:
+        self._usage = value
+
+    @property
+    def moderation(self) -> ChatCompletionModeration | None:
+        value = self._moderation
+        if value is PENDING:
+            value = self._moderation = self._load("moderation", _read_moderation)
+        return value  # type: ignore[no-any-return]
+
+    @moderation.setter
+    def moderation(self, value: ChatCompletionModeration | None) -> None:
+        self._moderation = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -196,23 +237,28 @@ class CreateChatCompletionResponse:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (choices, metadata, usage, moderation) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         id = d["id"]
 
-        choices = []
         _choices = d["choices"]
-        for choices_item_data in _choices:
-            choices_item = ChatCompletionChoice.from_dict(choices_item_data)
-
-            choices.append(choices_item)
+        choices = PENDING if lazy else _read_choices(_choices)
 
         created = d["created"]
 
         model = d["model"]
 
-        metadata = _parse_metadata(d.get("metadata"))
+        _metadata = d.get("metadata")
+        metadata = (
+            (None if _metadata is None else PENDING)
+            if lazy
+            else _read_metadata(_metadata)
+        )
 
         service_tier = d.get("service_tier")
 
@@ -221,11 +267,14 @@ class CreateChatCompletionResponse:
         object_ = d.get("object")
 
         _usage = d.get("usage")
-        usage: CompletionUsage | None = None
-        if _usage is not None:
-            usage = CompletionUsage.from_dict(_usage)
+        usage = (None if _usage is None else PENDING) if lazy else _read_usage(_usage)
 
-        moderation = _parse_moderation(d.get("moderation"))
+        _moderation = d.get("moderation")
+        moderation = (
+            (None if _moderation is None else PENDING)
+            if lazy
+            else _read_moderation(_moderation)
+        )
 
         create_chat_completion_response = cls(
             id=id,
@@ -239,6 +288,8 @@ class CreateChatCompletionResponse:
             usage=usage,
             moderation=moderation,
         )
+        if lazy:
+            create_chat_completion_response._src = d
 
         unknown = (
             {}
@@ -291,6 +342,36 @@ def _parse_moderation(data: object) -> ChatCompletionModeration | None:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(ChatCompletionModeration | None, data)
+
+
+def _read_choices(_value: Any) -> list[ChatCompletionChoice]:
+    choices = []
+    for choices_item_data in _value:
+        choices_item = ChatCompletionChoice.from_dict(choices_item_data)
+
+        choices.append(choices_item)
+
+    return choices
+
+
+def _read_metadata(_value: Any) -> Metadata | None:
+    metadata = _parse_metadata(_value)
+
+    return metadata
+
+
+def _read_usage(_value: Any) -> CompletionUsage | None:
+    if _value is None:
+        return None
+    usage = CompletionUsage.from_dict(_value)
+
+    return usage
+
+
+def _read_moderation(_value: Any) -> ChatCompletionModeration | None:
+    moderation = _parse_moderation(_value)
+
+    return moderation
 
 
 # What __eq__ compares: every field, unknown fields included.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice
@@ -32,7 +32,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class CreateChatCompletionStreamResponse:
+class CreateChatCompletionStreamResponse(LazyFields):
     """One chunk of a streamed completion.
 
     Attributes:
@@ -50,15 +50,16 @@ class CreateChatCompletionStreamResponse:
 
     __slots__ = (
         "id",
-        "choices",
+        "_choices",
         "created",
         "model",
         "obfuscation",
         "service_tier",
         "system_fingerprint",
         "object",
-        "usage",
-        "moderation",
+        "_usage",
+        "_moderation",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -76,15 +77,12 @@ class CreateChatCompletionStreamResponse:
     )
 
     id: str
-    choices: list[ChatCompletionChunkChoice]
     created: int
     model: str
     obfuscation: str | None
     service_tier: None | str
     system_fingerprint: str | None
     object: str | None
-    usage: CompletionUsage | None
-    moderation: ChatCompletionModeration | None
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
 
@@ -102,15 +100,15 @@ class CreateChatCompletionStreamResponse:
         moderation: ChatCompletionModeration | None = None,
     ) -> None:
         self.id = id
-        self.choices = choices
+        self._choices = choices
         self.created = created
         self.model = model
         self.obfuscation = obfuscation
         self.service_tier = service_tier
         self.system_fingerprint = system_fingerprint
         self.object = object
-        self.usage = usage
-        self.moderation = moderation
+        self._usage = usage
+        self._moderation = moderation
         self.additional_properties = {}
 
     def __eq__(self, other: object) -> bool:
@@ -119,6 +117,39 @@ class CreateChatCompletionStreamResponse:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def choices(self) -> list[ChatCompletionChunkChoice]:
+        value = self._choices
+        if value is PENDING:
+            value = self._choices = self._load("choices", _read_choices)
+        return value  # type: ignore[no-any-return]
+
+    @choices.setter
+    def choices(self, value: list[ChatCompletionChunkChoice]) -> None:
+        self._choices = value
+
+    @property
+    def usage(self) -> CompletionUsage | None:
+        value = self._usage
+        if value is PENDING:
+            value = self._usage = self._load("usage", _read_usage)
+        return value  # type: ignore[no-any-return]
+
+    @usage.setter
+    def usage(self, value: CompletionUsage | None) -> None:
+        self._usage = value
+
+    @property
+    def moderation(self) -> ChatCompletionModeration | None:
+        value = self._moderation
+        if value is PENDING:
+            value = self._moderation = self._load("moderation", _read_moderation)
+        return value  # type: ignore[no-any-return]
+
+    @moderation.setter
+    def moderation(self, value: ChatCompletionModeration | None) -> None:
+        self._moderation = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -194,17 +225,17 @@ class CreateChatCompletionStreamResponse:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (choices, usage, moderation) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         id = d["id"]
 
-        choices = []
         _choices = d["choices"]
-        for choices_item_data in _choices:
-            choices_item = ChatCompletionChunkChoice.from_dict(choices_item_data)
-
-            choices.append(choices_item)
+        choices = PENDING if lazy else _read_choices(_choices)
 
         created = d["created"]
 
@@ -218,9 +249,15 @@ class CreateChatCompletionStreamResponse:
 
         object_ = d.get("object")
 
-        usage = _parse_usage(d.get("usage"))
+        _usage = d.get("usage")
+        usage = (None if _usage is None else PENDING) if lazy else _read_usage(_usage)
 
-        moderation = _parse_moderation(d.get("moderation"))
+        _moderation = d.get("moderation")
+        moderation = (
+            (None if _moderation is None else PENDING)
+            if lazy
+            else _read_moderation(_moderation)
+        )
 
         create_chat_completion_stream_response = cls(
             id=id,
@@ -234,6 +271,8 @@ class CreateChatCompletionStreamResponse:
             usage=usage,
             moderation=moderation,
         )
+        if lazy:
+            create_chat_completion_stream_response._src = d
 
         unknown = (
             {}
@@ -286,6 +325,28 @@ def _parse_moderation(data: object) -> ChatCompletionModeration | None:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(ChatCompletionModeration | None, data)
+
+
+def _read_choices(_value: Any) -> list[ChatCompletionChunkChoice]:
+    choices = []
+    for choices_item_data in _value:
+        choices_item = ChatCompletionChunkChoice.from_dict(choices_item_data)
+
+        choices.append(choices_item)
+
+    return choices
+
+
+def _read_usage(_value: Any) -> CompletionUsage | None:
+    usage = _parse_usage(_value)
+
+    return usage
+
+
+def _read_moderation(_value: Any) -> ChatCompletionModeration | None:
+    moderation = _parse_moderation(_value)
+
+    return moderation
 
 
 # What __eq__ compares: every field, unknown fields included.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.error import Error
@@ -21,7 +21,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ErrorResponse:
+class ErrorResponse(LazyFields):
     """The body of an error answer.
 
     Attributes:
@@ -29,13 +29,13 @@ class ErrorResponse:
     """
 
     __slots__ = (
-        "error",
+        "_error",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
     __match_args__ = ("error",)
 
-    error: Error
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
 
@@ -43,7 +43,7 @@ class ErrorResponse:
         self,
         error: Error,
     ) -> None:
-        self.error = error
+        self._error = error
         self.additional_properties = {}
 
     def __eq__(self, other: object) -> bool:
@@ -52,6 +52,17 @@ class ErrorResponse:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def error(self) -> Error:
+        value = self._error
+        if value is PENDING:
+            value = self._error = self._load("error", _read_error)
+        return value  # type: ignore[no-any-return]
+
+    @error.setter
+    def error(self, value: Error) -> None:
+        self._error = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -80,14 +91,21 @@ class ErrorResponse:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (error) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        error = Error.from_dict(d["error"])
+        _error = d["error"]
+        error = PENDING if lazy else _read_error(_error)
 
         error_response = cls(
             error=error,
         )
+        if lazy:
+            error_response._src = d
 
         unknown = (
             {}
@@ -112,6 +130,12 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _read_error(_value: Any) -> Error:
+    error = Error.from_dict(_value)
+
+    return error
 
 
 # What __eq__ compares: every field, unknown fields included.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..types import model_repr
+from ..types import PENDING, LazyFields, model_repr
 
 if TYPE_CHECKING:
     from ..models.moderation_result_body_categories import (
@@ -34,7 +34,7 @@ _WIRE_NAMES = frozenset(
 )
 
 
-class ModerationResultBody:
+class ModerationResultBody(LazyFields):
     """The result of a moderation check.
 
     Attributes:
@@ -49,10 +49,11 @@ class ModerationResultBody:
     __slots__ = (
         "model",
         "flagged",
-        "categories",
-        "category_scores",
-        "category_applied_input_types",
+        "_categories",
+        "_category_scores",
+        "_category_applied_input_types",
         "type",
+        "_src",
         "additional_properties",
         "__weakref__",
     )
@@ -67,9 +68,6 @@ class ModerationResultBody:
 
     model: str
     flagged: bool
-    categories: ModerationResultBodyCategories
-    category_scores: ModerationResultBodyCategoryScores
-    category_applied_input_types: ModerationResultBodyCategoryAppliedInputTypes
     type: str | None
     additional_properties: dict[str, Any]
     """The fields the document does not name, as the server sent them."""
@@ -85,9 +83,9 @@ class ModerationResultBody:
     ) -> None:
         self.model = model
         self.flagged = flagged
-        self.categories = categories
-        self.category_scores = category_scores
-        self.category_applied_input_types = category_applied_input_types
+        self._categories = categories
+        self._category_scores = category_scores
+        self._category_applied_input_types = category_applied_input_types
         self.type = type
         self.additional_properties = {}
 
@@ -97,6 +95,47 @@ class ModerationResultBody:
         return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
+
+    @property
+    def categories(self) -> ModerationResultBodyCategories:
+        value = self._categories
+        if value is PENDING:
+            value = self._categories = self._load("categories", _read_categories)
+        return value  # type: ignore[no-any-return]
+
+    @categories.setter
+    def categories(self, value: ModerationResultBodyCategories) -> None:
+        self._categories = value
+
+    @property
+    def category_scores(self) -> ModerationResultBodyCategoryScores:
+        value = self._category_scores
+        if value is PENDING:
+            value = self._category_scores = self._load(
+                "category_scores", _read_category_scores
+            )
+        return value  # type: ignore[no-any-return]
+
+    @category_scores.setter
+    def category_scores(self, value: ModerationResultBodyCategoryScores) -> None:
+        self._category_scores = value
+
+    @property
+    def category_applied_input_types(
+        self,
+    ) -> ModerationResultBodyCategoryAppliedInputTypes:
+        value = self._category_applied_input_types
+        if value is PENDING:
+            value = self._category_applied_input_types = self._load(
+                "category_applied_input_types", _read_category_applied_input_types
+            )
+        return value  # type: ignore[no-any-return]
+
+    @category_applied_input_types.setter
+    def category_applied_input_types(
+        self, value: ModerationResultBodyCategoryAppliedInputTypes
+    ) -> None:
+        self._category_applied_input_types = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -141,23 +180,28 @@ class ModerationResultBody:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(
+        cls: builtins.type[T], src_dict: Mapping[str, Any], *, lazy: bool = False
+    ) -> T:
+        """The object from its JSON. With ``lazy``, the nested objects (categories, category_scores, category_applied_input_types) are read
+        when first used: the JSON is kept, and a malformed one fails when it is read."""
         # Read, not copied: the unknown fields are gathered into a new dict at the end.
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         model = d["model"]
 
         flagged = d["flagged"]
 
-        categories = ModerationResultBodyCategories.from_dict(d["categories"])
+        _categories = d["categories"]
+        categories = PENDING if lazy else _read_categories(_categories)
 
-        category_scores = ModerationResultBodyCategoryScores.from_dict(
-            d["category_scores"]
-        )
+        _category_scores = d["category_scores"]
+        category_scores = PENDING if lazy else _read_category_scores(_category_scores)
 
+        _category_applied_input_types = d["category_applied_input_types"]
         category_applied_input_types = (
-            ModerationResultBodyCategoryAppliedInputTypes.from_dict(
-                d["category_applied_input_types"]
-            )
+            PENDING
+            if lazy
+            else _read_category_applied_input_types(_category_applied_input_types)
         )
 
         type_ = d.get("type")
@@ -170,6 +214,8 @@ class ModerationResultBody:
             category_applied_input_types=category_applied_input_types,
             type=type_,
         )
+        if lazy:
+            moderation_result_body._src = d
 
         unknown = (
             {}
@@ -194,6 +240,28 @@ class ModerationResultBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _read_categories(_value: Any) -> ModerationResultBodyCategories:
+    categories = ModerationResultBodyCategories.from_dict(_value)
+
+    return categories
+
+
+def _read_category_scores(_value: Any) -> ModerationResultBodyCategoryScores:
+    category_scores = ModerationResultBodyCategoryScores.from_dict(_value)
+
+    return category_scores
+
+
+def _read_category_applied_input_types(
+    _value: Any,
+) -> ModerationResultBodyCategoryAppliedInputTypes:
+    category_applied_input_types = (
+        ModerationResultBodyCategoryAppliedInputTypes.from_dict(_value)
+    )
+
+    return category_applied_input_types
 
 
 # What __eq__ compares: every field, unknown fields included.
