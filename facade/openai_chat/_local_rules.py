@@ -9,12 +9,12 @@ SQLite; everything they decide is here, where it can be tested on plain values:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-import attrs
 from openai_chat_api.request_rules import QUERIES
 
 from ._accumulate import ChatCompletionAccumulator
@@ -82,7 +82,7 @@ def not_found(completion_id: str) -> RequestError:
 # -- list queries -------------------------------------------------------------------------------------------
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class PageQuery:
     """One page asked for: ``after`` an id, ``limit`` items, ``order`` by creation; filters for the list."""
 
@@ -90,7 +90,7 @@ class PageQuery:
     limit: int = DEFAULT_LIMIT
     order: str = "asc"
     model: str | None = None
-    metadata: dict[str, str] = attrs.field(factory=dict)
+    metadata: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def parse_page_query(items: Iterable[tuple[str, str]], *, filters: bool) -> PageQuery:
