@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any, TypedDict, TypeVar
 from urllib.parse import quote
@@ -22,7 +23,6 @@ from ._models import (
     ChatCompletionDeleted,
     ChatCompletionList,
     ChatCompletionMessageList,
-    completion_from_dict,
 )
 from ._options import ClientOptions
 from ._params import CREATE_FIELDS, build_create_body, check_metadata, check_query, unexpected
@@ -184,12 +184,8 @@ def _checked(parse: Callable[[Any], R]) -> Callable[[Any, ResponseInfo], R]:
     return item
 
 
-def _lazy_completion(data: Any) -> ChatCompletion:
-    # A list's items read their nested objects when first used: listing to find ids or metadata stays cheap.
-    return completion_from_dict(data, lazy=True)
-
-
-_stored_item = _checked(_lazy_completion)
+# A list's items read their nested objects when first used: listing to find ids or metadata stays cheap.
+_stored_item = _checked(functools.partial(ChatCompletion.from_dict, lazy=True))
 _stored_message = _checked(ChatCompletionStoreMessage.from_dict)
 _completion_page = _checked(ChatCompletionList.from_dict)
 _message_page = _checked(ChatCompletionMessageList.from_dict)

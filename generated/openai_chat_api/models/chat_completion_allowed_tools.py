@@ -110,9 +110,10 @@ class ChatCompletionAllowedTools:
 
             tools.append(tools_item)
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_allowed_tools = cls(
-            mode=mode,
-            tools=tools,
+            mode,
+            tools,
         )
 
         unknown = (

@@ -102,9 +102,10 @@ class ChatCompletionAllowedToolsChoice:
 
         allowed_tools = ChatCompletionAllowedTools.from_dict(d["allowed_tools"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_allowed_tools_choice = cls(
-            type=type_,
-            allowed_tools=allowed_tools,
+            allowed_tools,
+            type_,
         )
 
         unknown = (

@@ -115,9 +115,10 @@ class ChatCompletionAnnotation(LazyFields):
 
         type_ = d.get("type")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_annotation = cls(
-            url_citation=url_citation,
-            type=type_,
+            url_citation,
+            type_,
         )
         if lazy:
             chat_completion_annotation._src = d

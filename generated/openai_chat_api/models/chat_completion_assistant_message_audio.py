@@ -80,8 +80,9 @@ class ChatCompletionAssistantMessageAudio:
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         id = d["id"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_assistant_message_audio = cls(
-            id=id,
+            id,
         )
 
         unknown = (

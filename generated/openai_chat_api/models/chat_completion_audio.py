@@ -118,11 +118,12 @@ class ChatCompletionAudio:
 
         transcript = d["transcript"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_audio = cls(
-            id=id,
-            expires_at=expires_at,
-            data=data,
-            transcript=transcript,
+            id,
+            expires_at,
+            data,
+            transcript,
         )
 
         unknown = (

@@ -130,9 +130,10 @@ class ChatCompletionAudioParam:
 
         format_ = ChatCompletionAudioParamFormat(d["format"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_audio_param = cls(
-            voice=voice,
-            format=format_,
+            voice,
+            format_,
         )
 
         unknown = (

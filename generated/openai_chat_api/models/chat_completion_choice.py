@@ -158,11 +158,12 @@ class ChatCompletionChoice(LazyFields):
             else _read_logprobs(_logprobs)
         )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_choice = cls(
-            finish_reason=finish_reason,
-            index=index,
-            message=message,
-            logprobs=logprobs,
+            finish_reason,
+            index,
+            message,
+            logprobs,
         )
         if lazy:
             chat_completion_choice._src = d

@@ -163,11 +163,12 @@ class ChatCompletionChunkChoice(LazyFields):
 
         finish_reason = d.get("finish_reason")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_chunk_choice = cls(
-            delta=delta,
-            index=index,
-            logprobs=logprobs,
-            finish_reason=finish_reason,
+            delta,
+            index,
+            logprobs,
+            finish_reason,
         )
         if lazy:
             chat_completion_chunk_choice._src = d

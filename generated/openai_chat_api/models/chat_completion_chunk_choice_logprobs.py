@@ -114,9 +114,10 @@ class ChatCompletionChunkChoiceLogprobs:
 
         refusal = _parse_refusal(d.get("refusal"))
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_chunk_choice_logprobs = cls(
-            content=content,
-            refusal=refusal,
+            content,
+            refusal,
         )
 
         unknown = (

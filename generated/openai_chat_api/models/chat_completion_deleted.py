@@ -108,10 +108,11 @@ class ChatCompletionDeleted:
 
         object_ = d.get("object")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_deleted = cls(
-            id=id,
-            deleted=deleted,
-            object=object_,
+            id,
+            deleted,
+            object_,
         )
 
         unknown = (

@@ -81,8 +81,9 @@ class ChatCompletionFunctionCallOption:
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         name = d["name"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_function_call_option = cls(
-            name=name,
+            name,
         )
 
         unknown = (

@@ -117,10 +117,11 @@ class ChatCompletionFunctions:
         if _parameters is not None:
             parameters = FunctionParameters.from_dict(_parameters)
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_functions = cls(
-            name=name,
-            description=description,
-            parameters=parameters,
+            name,
+            description,
+            parameters,
         )
 
         unknown = (

@@ -122,10 +122,11 @@ class ChatCompletionMessageCustomToolCall:
         if _type_ is not None:
             type_ = ChatCompletionMessageCustomToolCallType(_type_)
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_message_custom_tool_call = cls(
-            id=id,
-            custom=custom,
-            type=type_,
+            id,
+            custom,
+            type_,
         )
 
         unknown = (

@@ -94,9 +94,10 @@ class ChatCompletionMessageCustomToolCallCustom:
 
         input_ = d["input"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_message_custom_tool_call_custom = cls(
-            name=name,
-            input=input_,
+            name,
+            input_,
         )
 
         unknown = (

@@ -155,12 +155,13 @@ class ChatCompletionMessageList(LazyFields):
 
         object_ = d.get("object")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_message_list = cls(
-            data=data,
-            first_id=first_id,
-            last_id=last_id,
-            has_more=has_more,
-            object=object_,
+            data,
+            first_id,
+            last_id,
+            has_more,
+            object_,
         )
         if lazy:
             chat_completion_message_list._src = d

@@ -122,10 +122,11 @@ class ChatCompletionMessageToolCall:
         if _type_ is not None:
             type_ = ChatCompletionMessageToolCallType(_type_)
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_message_tool_call = cls(
-            id=id,
-            function=function,
-            type=type_,
+            id,
+            function,
+            type_,
         )
 
         unknown = (

@@ -152,11 +152,12 @@ class ChatCompletionMessageToolCallChunk(LazyFields):
             else _read_function(_function)
         )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_message_tool_call_chunk = cls(
-            index=index,
-            id=id,
-            type=type_,
-            function=function,
+            index,
+            id,
+            type_,
+            function,
         )
         if lazy:
             chat_completion_message_tool_call_chunk._src = d

@@ -93,9 +93,10 @@ class ChatCompletionMessageToolCallChunkFunction:
 
         arguments = d.get("arguments")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_message_tool_call_chunk_function = cls(
-            name=name,
-            arguments=arguments,
+            name,
+            arguments,
         )
 
         unknown = (

@@ -94,9 +94,10 @@ class ChatCompletionMessageToolCallFunction:
 
         arguments = d["arguments"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_message_tool_call_function = cls(
-            name=name,
-            arguments=arguments,
+            name,
+            arguments,
         )
 
         unknown = (

@@ -145,9 +145,10 @@ class ChatCompletionModeration:
 
         output = _parse_output(d["output"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_moderation = cls(
-            input=input_,
-            output=output,
+            input_,
+            output,
         )
 
         unknown = (

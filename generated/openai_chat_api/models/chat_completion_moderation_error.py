@@ -116,10 +116,11 @@ class ChatCompletionModerationError:
         if _type_ is not None:
             type_ = ChatCompletionModerationErrorType(_type_)
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_moderation_error = cls(
-            code=code,
-            message=message,
-            type=type_,
+            code,
+            message,
+            type_,
         )
 
         unknown = (

@@ -139,10 +139,11 @@ class ChatCompletionModerationResults(LazyFields):
         if _type_ is not None:
             type_ = ChatCompletionModerationResultsType(_type_)
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_moderation_results = cls(
-            model=model,
-            results=results,
-            type=type_,
+            model,
+            results,
+            type_,
         )
         if lazy:
             chat_completion_moderation_results._src = d

@@ -104,9 +104,10 @@ class ChatCompletionNamedToolChoice:
 
         function = ChatCompletionNamedToolChoiceFunction.from_dict(d["function"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_named_tool_choice = cls(
-            type=type_,
-            function=function,
+            function,
+            type_,
         )
 
         unknown = (

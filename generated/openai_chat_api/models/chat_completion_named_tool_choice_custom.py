@@ -104,9 +104,10 @@ class ChatCompletionNamedToolChoiceCustom:
 
         custom = ChatCompletionNamedToolChoiceCustomCustom.from_dict(d["custom"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_named_tool_choice_custom = cls(
-            type=type_,
-            custom=custom,
+            custom,
+            type_,
         )
 
         unknown = (

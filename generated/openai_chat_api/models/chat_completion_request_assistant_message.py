@@ -416,14 +416,15 @@ class ChatCompletionRequestAssistantMessage:
 
         function_call = _parse_function_call(d.get("function_call", UNSET))
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_assistant_message = cls(
-            role=role,
-            content=content,
-            refusal=refusal,
-            name=name,
-            audio=audio,
-            tool_calls=tool_calls,
-            function_call=function_call,
+            role,
+            content,
+            refusal,
+            name,
+            audio,
+            tool_calls,
+            function_call,
         )
 
         unknown = (

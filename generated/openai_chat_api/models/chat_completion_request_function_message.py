@@ -116,10 +116,11 @@ class ChatCompletionRequestFunctionMessage:
 
         name = d["name"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_function_message = cls(
-            role=role,
-            content=content,
-            name=name,
+            content,
+            name,
+            role,
         )
 
         unknown = (

@@ -125,10 +125,11 @@ class ChatCompletionRequestMessageContentPartAudio:
                 _prompt_cache_breakpoint
             )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_message_content_part_audio = cls(
-            type=type_,
-            input_audio=input_audio,
-            prompt_cache_breakpoint=prompt_cache_breakpoint,
+            input_audio,
+            type_,
+            prompt_cache_breakpoint,
         )
 
         unknown = (

@@ -99,9 +99,10 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
             d["format"]
         )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_message_content_part_audio_input_audio = cls(
-            data=data,
-            format=format_,
+            data,
+            format_,
         )
 
         unknown = (

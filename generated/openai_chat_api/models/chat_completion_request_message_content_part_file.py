@@ -123,10 +123,11 @@ class ChatCompletionRequestMessageContentPartFile:
                 _prompt_cache_breakpoint
             )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_message_content_part_file = cls(
-            type=type_,
-            file=file,
-            prompt_cache_breakpoint=prompt_cache_breakpoint,
+            file,
+            type_,
+            prompt_cache_breakpoint,
         )
 
         unknown = (

@@ -107,10 +107,11 @@ class ChatCompletionRequestMessageContentPartFileFile:
 
         file_id = d.get("file_id")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_message_content_part_file_file = cls(
-            filename=filename,
-            file_data=file_data,
-            file_id=file_id,
+            filename,
+            file_data,
+            file_id,
         )
 
         unknown = (

@@ -131,10 +131,11 @@ class ChatCompletionRequestMessageContentPartImage:
                 _prompt_cache_breakpoint
             )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_message_content_part_image = cls(
-            image_url=image_url,
-            type=type_,
-            prompt_cache_breakpoint=prompt_cache_breakpoint,
+            image_url,
+            type_,
+            prompt_cache_breakpoint,
         )
 
         unknown = (

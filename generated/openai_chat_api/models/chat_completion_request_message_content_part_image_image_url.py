@@ -95,9 +95,10 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
 
         detail = d.get("detail")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_message_content_part_image_image_url = cls(
-            url=url,
-            detail=detail,
+            url,
+            detail,
         )
 
         unknown = (

@@ -98,9 +98,10 @@ class ChatCompletionRequestMessageContentPartRefusal:
 
         refusal = d["refusal"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_message_content_part_refusal = cls(
-            type=type_,
-            refusal=refusal,
+            refusal,
+            type_,
         )
 
         unknown = (

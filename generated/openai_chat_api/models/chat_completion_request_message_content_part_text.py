@@ -126,10 +126,11 @@ class ChatCompletionRequestMessageContentPartText:
                 _prompt_cache_breakpoint
             )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_message_content_part_text = cls(
-            text=text,
-            type=type_,
-            prompt_cache_breakpoint=prompt_cache_breakpoint,
+            text,
+            type_,
+            prompt_cache_breakpoint,
         )
 
         unknown = (

@@ -146,10 +146,11 @@ class ChatCompletionRequestToolMessage:
 
         tool_call_id = d["tool_call_id"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_tool_message = cls(
-            role=role,
-            content=content,
-            tool_call_id=tool_call_id,
+            content,
+            tool_call_id,
+            role,
         )
 
         unknown = (

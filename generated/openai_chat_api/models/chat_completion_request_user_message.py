@@ -252,10 +252,11 @@ class ChatCompletionRequestUserMessage:
 
         name = d.get("name")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_user_message = cls(
-            content=content,
-            role=role,
-            name=name,
+            content,
+            role,
+            name,
         )
 
         unknown = (

@@ -297,14 +297,15 @@ class ChatCompletionResponseMessage(LazyFields):
         _audio = d.get("audio")
         audio = (None if _audio is None else PENDING) if lazy else _read_audio(_audio)
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_response_message = cls(
-            content=content,
-            refusal=refusal,
-            tool_calls=tool_calls,
-            annotations=annotations,
-            role=role,
-            function_call=function_call,
-            audio=audio,
+            content,
+            refusal,
+            tool_calls,
+            annotations,
+            role,
+            function_call,
+            audio,
         )
         if lazy:
             chat_completion_response_message._src = d

@@ -368,16 +368,17 @@ class ChatCompletionStoreMessage(LazyFields):
 
         content_parts = _parse_content_parts(d.get("content_parts"))
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_store_message = cls(
-            id=id,
-            content=content,
-            refusal=refusal,
-            tool_calls=tool_calls,
-            annotations=annotations,
-            role=role,
-            function_call=function_call,
-            audio=audio,
-            content_parts=content_parts,
+            id,
+            content,
+            refusal,
+            tool_calls,
+            annotations,
+            role,
+            function_call,
+            audio,
+            content_parts,
         )
         if lazy:
             chat_completion_store_message._src = d

@@ -117,9 +117,10 @@ class ChatCompletionStoreMessageAnnotation(LazyFields):
 
         type_ = d.get("type")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_store_message_annotation = cls(
-            url_citation=url_citation,
-            type=type_,
+            url_citation,
+            type_,
         )
         if lazy:
             chat_completion_store_message_annotation._src = d

@@ -94,9 +94,10 @@ class ChatCompletionStoreMessageFunctionCall:
 
         name = d["name"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_store_message_function_call = cls(
-            arguments=arguments,
-            name=name,
+            arguments,
+            name,
         )
 
         unknown = (

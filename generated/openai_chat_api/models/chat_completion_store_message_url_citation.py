@@ -118,11 +118,12 @@ class ChatCompletionStoreMessageURLCitation:
 
         title = d["title"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_store_message_url_citation = cls(
-            end_index=end_index,
-            start_index=start_index,
-            url=url,
-            title=title,
+            end_index,
+            start_index,
+            url,
+            title,
         )
 
         unknown = (

@@ -93,9 +93,10 @@ class ChatCompletionStreamOptions:
 
         include_obfuscation = d.get("include_obfuscation")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_stream_options = cls(
-            include_usage=include_usage,
-            include_obfuscation=include_obfuscation,
+            include_usage,
+            include_obfuscation,
         )
 
         unknown = (

@@ -187,12 +187,13 @@ class ChatCompletionStreamResponseDelta(LazyFields):
 
         refusal = d.get("refusal")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_stream_response_delta = cls(
-            content=content,
-            function_call=function_call,
-            tool_calls=tool_calls,
-            role=role,
-            refusal=refusal,
+            content,
+            function_call,
+            tool_calls,
+            role,
+            refusal,
         )
         if lazy:
             chat_completion_stream_response_delta._src = d

@@ -147,11 +147,12 @@ class ChatCompletionTokenLogprob(LazyFields):
 
         bytes_ = _parse_bytes_(d.get("bytes"))
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_token_logprob = cls(
-            token=token,
-            logprob=logprob,
-            top_logprobs=top_logprobs,
-            bytes=bytes_,
+            token,
+            logprob,
+            top_logprobs,
+            bytes_,
         )
         if lazy:
             chat_completion_token_logprob._src = d

@@ -100,9 +100,10 @@ class ChatCompletionTool:
 
         function = FunctionObject.from_dict(d["function"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_tool = cls(
-            type=type_,
-            function=function,
+            function,
+            type_,
         )
 
         unknown = (

@@ -111,10 +111,11 @@ class ChatCompletionTopLogprob:
 
         bytes_ = _parse_bytes_(d.get("bytes"))
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_top_logprob = cls(
-            token=token,
-            logprob=logprob,
-            bytes=bytes_,
+            token,
+            logprob,
+            bytes_,
         )
 
         unknown = (

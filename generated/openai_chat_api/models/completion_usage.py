@@ -190,12 +190,13 @@ class CompletionUsage(LazyFields):
             else _read_prompt_tokens_details(_prompt_tokens_details)
         )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         completion_usage = cls(
-            completion_tokens=completion_tokens,
-            prompt_tokens=prompt_tokens,
-            total_tokens=total_tokens,
-            completion_tokens_details=completion_tokens_details,
-            prompt_tokens_details=prompt_tokens_details,
+            completion_tokens,
+            prompt_tokens,
+            total_tokens,
+            completion_tokens_details,
+            prompt_tokens_details,
         )
         if lazy:
             completion_usage._src = d

@@ -135,12 +135,13 @@ class CompletionUsageCompletionTokensDetails:
 
         rejected_prediction_tokens = d.get("rejected_prediction_tokens")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         completion_usage_completion_tokens_details = cls(
-            accepted_prediction_tokens=accepted_prediction_tokens,
-            audio_tokens=audio_tokens,
-            reasoning_tokens=reasoning_tokens,
-            text_tokens=text_tokens,
-            rejected_prediction_tokens=rejected_prediction_tokens,
+            accepted_prediction_tokens,
+            audio_tokens,
+            reasoning_tokens,
+            text_tokens,
+            rejected_prediction_tokens,
         )
 
         unknown = (

@@ -135,12 +135,13 @@ class CompletionUsagePromptTokensDetails:
 
         cache_write_tokens = d.get("cache_write_tokens")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         completion_usage_prompt_tokens_details = cls(
-            audio_tokens=audio_tokens,
-            cached_tokens=cached_tokens,
-            text_tokens=text_tokens,
-            image_tokens=image_tokens,
-            cache_write_tokens=cache_write_tokens,
+            audio_tokens,
+            cached_tokens,
+            text_tokens,
+            image_tokens,
+            cache_write_tokens,
         )
 
         unknown = (

@@ -276,17 +276,18 @@ class CreateChatCompletionResponse(LazyFields):
             else _read_moderation(_moderation)
         )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         create_chat_completion_response = cls(
-            id=id,
-            choices=choices,
-            created=created,
-            model=model,
-            metadata=metadata,
-            service_tier=service_tier,
-            system_fingerprint=system_fingerprint,
-            object=object_,
-            usage=usage,
-            moderation=moderation,
+            id,
+            choices,
+            created,
+            model,
+            metadata,
+            service_tier,
+            system_fingerprint,
+            object_,
+            usage,
+            moderation,
         )
         if lazy:
             create_chat_completion_response._src = d

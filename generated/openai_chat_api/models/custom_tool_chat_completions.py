@@ -102,9 +102,10 @@ class CustomToolChatCompletions:
 
         custom = CustomToolChatCompletionsCustomToolProperties.from_dict(d["custom"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         custom_tool_chat_completions = cls(
-            type=type_,
-            custom=custom,
+            custom,
+            type_,
         )
 
         unknown = (

@@ -134,10 +134,11 @@ class CustomToolChatCompletionsCustomToolProperties:
 
         format_ = _parse_format_(d.get("format"))
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         custom_tool_chat_completions_custom_tool_properties = cls(
-            name=name,
-            description=description,
-            format=format_,
+            name,
+            description,
+            format_,
         )
 
         unknown = (

@@ -107,9 +107,10 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1:
             )
         )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         custom_tool_chat_completions_custom_tool_properties_format_type_1 = cls(
-            type=type_,
-            grammar=grammar,
+            grammar,
+            type_,
         )
 
         unknown = (

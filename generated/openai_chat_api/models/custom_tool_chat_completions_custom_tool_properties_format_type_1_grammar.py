@@ -101,9 +101,10 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar:
             d["syntax"]
         )
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar = cls(
-            definition=definition,
-            syntax=syntax,
+            definition,
+            syntax,
         )
 
         unknown = (

@@ -83,8 +83,9 @@ class CustomToolChatCompletionsCustomToolPropertiesTextFormat:
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         type_ = CustomToolChatCompletionsCustomToolPropertiesTextFormatType(d["type"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         custom_tool_chat_completions_custom_tool_properties_text_format = cls(
-            type=type_,
+            type_,
         )
 
         unknown = (

@@ -121,11 +121,12 @@ class Error:
 
         param = d.get("param")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         error = cls(
-            message=message,
-            type=type_,
-            code=code,
-            param=param,
+            message,
+            type_,
+            code,
+            param,
         )
 
         unknown = (

@@ -101,8 +101,9 @@ class ErrorResponse(LazyFields):
         _error = d["error"]
         error = PENDING if lazy else _read_error(_error)
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         error_response = cls(
-            error=error,
+            error,
         )
         if lazy:
             error_response._src = d

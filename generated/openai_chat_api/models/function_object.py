@@ -142,11 +142,12 @@ class FunctionObject:
 
         strict = _parse_strict(d.get("strict", UNSET))
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         function_object = cls(
-            name=name,
-            description=description,
-            parameters=parameters,
-            strict=strict,
+            name,
+            description,
+            parameters,
+            strict,
         )
 
         unknown = (

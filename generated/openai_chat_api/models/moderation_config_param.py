@@ -82,8 +82,9 @@ class ModerationConfigParam:
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         mode = ModerationMode(d["mode"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         moderation_config_param = cls(
-            mode=mode,
+            mode,
         )
 
         unknown = (

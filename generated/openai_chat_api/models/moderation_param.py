@@ -121,9 +121,10 @@ class ModerationParam:
 
         policy = _parse_policy(d.get("policy", UNSET))
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         moderation_param = cls(
-            model=model,
-            policy=policy,
+            model,
+            policy,
         )
 
         unknown = (

@@ -140,9 +140,10 @@ class ModerationPolicyParam:
 
         output = _parse_output(d.get("output", UNSET))
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         moderation_policy_param = cls(
-            input=input_,
-            output=output,
+            input_,
+            output,
         )
 
         unknown = (

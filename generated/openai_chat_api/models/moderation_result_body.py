@@ -206,13 +206,14 @@ class ModerationResultBody(LazyFields):
 
         type_ = d.get("type")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         moderation_result_body = cls(
-            model=model,
-            flagged=flagged,
-            categories=categories,
-            category_scores=category_scores,
-            category_applied_input_types=category_applied_input_types,
-            type=type_,
+            model,
+            flagged,
+            categories,
+            category_scores,
+            category_applied_input_types,
+            type_,
         )
         if lazy:
             moderation_result_body._src = d

@@ -132,9 +132,10 @@ class PredictionContent:
 
         content = _parse_content(d["content"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         prediction_content = cls(
-            type=type_,
-            content=content,
+            content,
+            type_,
         )
 
         unknown = (

@@ -78,8 +78,9 @@ class PromptCacheBreakpointParam:
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         mode = d.get("mode")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         prompt_cache_breakpoint_param = cls(
-            mode=mode,
+            mode,
         )
 
         unknown = (

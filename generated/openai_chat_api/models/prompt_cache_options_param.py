@@ -102,9 +102,10 @@ class PromptCacheOptionsParam:
         if _mode is not None:
             mode = PromptCacheModeEnum(_mode)
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         prompt_cache_options_param = cls(
-            ttl=ttl,
-            mode=mode,
+            ttl,
+            mode,
         )
 
         unknown = (

@@ -102,9 +102,10 @@ class ResponseFormatJsonSchema:
 
         json_schema = ResponseFormatJsonSchemaJSONSchema.from_dict(d["json_schema"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         response_format_json_schema = cls(
-            type=type_,
-            json_schema=json_schema,
+            json_schema,
+            type_,
         )
 
         unknown = (

@@ -143,11 +143,12 @@ class ResponseFormatJsonSchemaJSONSchema:
 
         strict = _parse_strict(d.get("strict", UNSET))
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         response_format_json_schema_json_schema = cls(
-            name=name,
-            description=description,
-            schema=schema,
-            strict=strict,
+            name,
+            description,
+            schema,
+            strict,
         )
 
         unknown = (

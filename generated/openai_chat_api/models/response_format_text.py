@@ -82,8 +82,9 @@ class ResponseFormatText:
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         type_ = ResponseFormatTextType(d["type"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         response_format_text = cls(
-            type=type_,
+            type_,
         )
 
         unknown = (

@@ -103,8 +103,9 @@ class UpdateChatCompletionRequest:
 
         metadata = _parse_metadata(d["metadata"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         update_chat_completion_request = cls(
-            metadata=metadata,
+            metadata,
         )
 
         unknown = (

@@ -80,8 +80,9 @@ class VoiceIdsOrCustomVoiceType1:
         d = src_dict if src_dict.__class__ is dict else dict(src_dict)
         id = d["id"]
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         voice_ids_or_custom_voice_type_1 = cls(
-            id=id,
+            id,
         )
 
         unknown = (

@@ -122,11 +122,12 @@ class WebSearchLocation:
 
         timezone = d.get("timezone")
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         web_search_location = cls(
-            country=country,
-            region=region,
-            city=city,
-            timezone=timezone,
+            country,
+            region,
+            city,
+            timezone,
         )
 
         unknown = (

@@ -122,9 +122,10 @@ class WebSearchOptions:
         if _search_context_size is not None:
             search_context_size = WebSearchContextSize(_search_context_size)
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         web_search_options = cls(
-            user_location=user_location,
-            search_context_size=search_context_size,
+            user_location,
+            search_context_size,
         )
 
         unknown = (

@@ -99,9 +99,10 @@ class WebSearchUserLocation:
 
         approximate = WebSearchLocation.from_dict(d["approximate"])
 
+        # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         web_search_user_location = cls(
-            type=type_,
-            approximate=approximate,
+            approximate,
+            type_,
         )
 
         unknown = (
