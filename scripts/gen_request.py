@@ -212,7 +212,8 @@ class _Types:
         if self._is_object(schema):
             self._typed_dict(pyname, schema)
         else:
-            expr = self.expr(schema, pyname)
+            # An inline object inside this alias needs a name of its own, not the alias's.
+            expr = self.expr(schema, pyname.removesuffix("Param") + "ObjectParam")
             doc = _doc(schema)
             comment = f"# {doc}\n" if doc else ""
             self.blocks.append(f"{comment}{pyname}: TypeAlias = {expr}\n")

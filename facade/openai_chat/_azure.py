@@ -105,7 +105,7 @@ class AzureAuth(httpx2.Auth):
         return f"<AzureAuth: {kind}>"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True, weakref_slot=True)
 class AzureRoute:
     """Azure's path for a call: a create goes to a deployment, the default one or else the call's model."""
 

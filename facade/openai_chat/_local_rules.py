@@ -82,7 +82,7 @@ def not_found(completion_id: str) -> RequestError:
 # -- list queries -------------------------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True, weakref_slot=True)
 class PageQuery:
     """One page asked for: ``after`` an id, ``limit`` items, ``order`` by creation; filters for the list."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from openai_chat_api import models as generated
 from openai_chat_api.models import (
@@ -102,6 +102,7 @@ class ChatCompletion(CreateChatCompletionResponse, Received):
     """
 
     request_id: str | None = None
+    _repr_extra: ClassVar[tuple[str, ...]] = ("request_id",)
 
     @classmethod
     def from_dict(cls: type[_C], src_dict: Mapping[str, Any], *, lazy: bool = False) -> _C:
@@ -220,6 +221,7 @@ class ParsedChatCompletionMessage(ChatCompletionMessage, Generic[T]):
     """A response message whose JSON answer was parsed into the caller's type (``parsed``)."""
 
     parsed: T | None = None
+    _repr_extra: ClassVar[tuple[str, ...]] = ("parsed",)
 
 
 class ParsedChatCompletion(ChatCompletion, Generic[T]):
@@ -231,6 +233,7 @@ class ParsedChatCompletion(ChatCompletion, Generic[T]):
     """
 
     parsed: T | None = None
+    _repr_extra: ClassVar[tuple[str, ...]] = ("request_id", "parsed")
 
     @property
     def message(self) -> ParsedChatCompletionMessage[T]:

@@ -46,7 +46,7 @@ def _check_base_url(url: str) -> str:
     return url.rstrip("/")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True, weakref_slot=True)
 class ClientOptions:
     """Everything a client is configured with. Change it with ``client.with_options(...)``."""
 

@@ -16,7 +16,7 @@ import httpx2
 __all__ = ["ResponseInfo", "Received"]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True, weakref_slot=True)
 class ResponseInfo:
     """The HTTP response a result came in: ``status_code``, ``headers`` (case-insensitive), ``retries``.
 

@@ -102,7 +102,7 @@ def _signature_fields(fn: Callable[..., Any], name: str) -> tuple[_Field, ...]:
     return tuple(fields)
 
 
-@dataclasses.dataclass(frozen=True, eq=False, slots=True)
+@dataclasses.dataclass(frozen=True, eq=False, slots=True, weakref_slot=True)
 class FunctionTool:
     """A Python function offered to the model as a tool: ``definition`` is sent, ``call`` runs a tool call.
 

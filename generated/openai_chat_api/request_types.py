@@ -40,6 +40,7 @@ __all__ = [
     "ChatCompletionRequestToolMessageParam",
     "ChatCompletionRequestUserMessageContentPartParam",
     "ChatCompletionRequestUserMessageParam",
+    "ChatCompletionStreamOptionsObjectParam",
     "ChatCompletionStreamOptionsParam",
     "ChatCompletionToolChoiceOptionParam",
     "ChatCompletionToolParam",
@@ -80,6 +81,7 @@ __all__ = [
     "ToolRunParams",
     "UpdateChatCompletionBodyParam",
     "VerbosityParam",
+    "VoiceIdsOrCustomVoiceObjectParam",
     "VoiceIdsOrCustomVoiceParam",
     "VoiceIdsSharedParam",
     "WebSearchContextSizeParam",
@@ -408,14 +410,16 @@ class ResponseFormatJsonObjectParam(TypedDict, total=False):
 VoiceIdsSharedParam: TypeAlias = str
 
 
-class VoiceIdsOrCustomVoiceParam(TypedDict, total=False):
-    """The ``VoiceIdsOrCustomVoice`` object."""
+class VoiceIdsOrCustomVoiceObjectParam(TypedDict, total=False):
+    """The ``VoiceIdsOrCustomVoiceObject`` object."""
 
     id: Required[str]
 
 
 # A built-in voice, or a custom one by id.
-VoiceIdsOrCustomVoiceParam: TypeAlias = VoiceIdsSharedParam | VoiceIdsOrCustomVoiceParam
+VoiceIdsOrCustomVoiceParam: TypeAlias = (
+    VoiceIdsSharedParam | VoiceIdsOrCustomVoiceObjectParam
+)
 
 
 class CreateChatCompletionRequestAudioParam(TypedDict, total=False):
@@ -460,15 +464,17 @@ class PredictionContentParam(TypedDict, total=False):
     content: Required[str | Sequence[ChatCompletionRequestMessageContentPartTextParam]]
 
 
-class ChatCompletionStreamOptionsParam(TypedDict, total=False):
-    """The ``ChatCompletionStreamOptions`` object."""
+class ChatCompletionStreamOptionsObjectParam(TypedDict, total=False):
+    """The ``ChatCompletionStreamOptionsObject`` object."""
 
     include_usage: bool
     include_obfuscation: bool
 
 
 # Options for streamed answers.
-ChatCompletionStreamOptionsParam: TypeAlias = ChatCompletionStreamOptionsParam | None
+ChatCompletionStreamOptionsParam: TypeAlias = (
+    ChatCompletionStreamOptionsObjectParam | None
+)
 
 
 # The function's parameters as a JSON Schema object.

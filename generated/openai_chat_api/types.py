@@ -140,6 +140,12 @@ def model_repr(model: Any) -> str:
         value = getattr(model, name)
         if value is not UNSET:
             parts.append(f"{name}={value!r}")
+    for name in getattr(
+        type(model), "_repr_extra", ()
+    ):  # what a subclass adds, shown when it holds a value
+        value = getattr(model, name, None)
+        if value is not None:
+            parts.append(f"{name}={value!r}")
     extra = getattr(model, "additional_properties", None)
     if extra:
         parts.append(f"additional_properties={extra!r}")

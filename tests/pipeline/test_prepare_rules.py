@@ -237,3 +237,13 @@ def test_response_only_schemas_and_required_nullable_fields_are_marked(prepared:
     assert {"ThingResponse", "Usage", "Derived", "LeftPart", "Cat"} <= marked
     assert not marked & {"ThingRequest", "FirstShared", "SecondShared"}
     assert schemas["Derived"][prepare_spec.REQUIRED_NULLABLE] == ["note"]
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_fields_named_like_the_parsers_own_names_read_right(models: ModuleType, lazy: bool):
+    payload = {"object": "thing", "status": "ok", "derived": {"note": None, "extra": 1}, "parts": [],
+               "usage": {"total": 1}, "lazy": {"total": 2}, "src": {"total": 3}, "load": {"total": 4}, "d": "x"}  # fmt: skip
+    response = models.ThingResponse.from_dict(payload, lazy=lazy)
+    got = (response.usage.total, response.lazy.total, response.src.total, response.load.total, response.d)
+    assert got == (1, 2, 3, 4, "x")
+    assert response.to_dict() == payload and response == models.ThingResponse.from_dict(payload)

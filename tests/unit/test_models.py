@@ -182,3 +182,17 @@ def test_the_generated_layer_reads_nested_objects_lazily_on_request() -> None:
         _ = lazy.choices  # a ValueError, so getattr(..., default) does not swallow it
     with pytest.raises(KeyError, match="choices"):
         CreateChatCompletionResponse.from_dict({"id": "c1", "created": 0, "model": "m"}, lazy=True)
+
+
+def test_what_the_facade_adds_shows_in_the_repr_and_records_take_weak_references() -> None:
+    import weakref
+
+    body = {"id": "c1", "object": "chat.completion", "created": 0, "model": "m",
+            "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
+                         "message": {"role": "assistant", "content": "4", "refusal": None}}]}  # fmt: skip
+    parsed = oc.ParsedChatCompletion[int].from_dict(body)
+    parsed.parsed, parsed.request_id = 4, "req_1"
+    assert repr(parsed).endswith(", request_id='req_1', parsed=4)")
+    assert "request_id" not in repr(oc.ChatCompletion.from_dict(body))  # shown only when it holds one
+    options = oc.ClientOptions.create(api_key="k", base_url="https://api.example/v1")
+    assert weakref.ref(options)() is options

@@ -58,10 +58,12 @@ class ChatCompletionAllowedToolsChoice:
         self.type = type
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -96,11 +98,12 @@ class ChatCompletionAllowedToolsChoice:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        type_ = ChatCompletionAllowedToolsChoiceType(d["type"])
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ChatCompletionAllowedToolsChoiceType(_JSON["type"])
 
-        allowed_tools = ChatCompletionAllowedTools.from_dict(d["allowed_tools"])
+        allowed_tools = ChatCompletionAllowedTools.from_dict(_JSON["allowed_tools"])
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_allowed_tools_choice = cls(
@@ -110,8 +113,8 @@ class ChatCompletionAllowedToolsChoice:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_allowed_tools_choice.additional_properties = unknown
         return chat_completion_allowed_tools_choice

@@ -26,10 +26,12 @@ class ChatCompletionAllowedToolsToolsItem:
     ) -> None:
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -55,12 +57,13 @@ class ChatCompletionAllowedToolsToolsItem:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_allowed_tools_tools_item = cls()
 
-        unknown = dict(d)
+        unknown = dict(_JSON)
         chat_completion_allowed_tools_tools_item.additional_properties = unknown
         return chat_completion_allowed_tools_tools_item
 

@@ -30,7 +30,7 @@ class ChatCompletionAnnotation(LazyFields):
     """
 
     __slots__ = (
-        "_url_citation",
+        "_lazy_url_citation",
         "type",
         "_src",
         "additional_properties",
@@ -50,27 +50,34 @@ class ChatCompletionAnnotation(LazyFields):
         url_citation: ChatCompletionURLCitation,
         type: str | None = None,
     ) -> None:
-        self._url_citation = url_citation
+        self._lazy_url_citation = url_citation
         self.type = type
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def url_citation(self) -> ChatCompletionURLCitation:
-        value = self._url_citation
+        value = self._lazy_url_citation
         if value is PENDING:
-            value = self._url_citation = self._load("url_citation", _read_url_citation)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("url_citation", _read_url_citation)
+            value = self._lazy_url_citation
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_url_citation = loaded
+        return value
 
     @url_citation.setter
     def url_citation(self, value: ChatCompletionURLCitation) -> None:
-        self._url_citation = value
+        self._lazy_url_citation = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -108,25 +115,27 @@ class ChatCompletionAnnotation(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (url_citation) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        _url_citation = d["url_citation"]
-        url_citation = PENDING if lazy else _read_url_citation(_url_citation)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        _url_citation = _JSON["url_citation"]
+        url_citation = PENDING if _LAZY else _read_url_citation(_url_citation)
 
-        type_ = d.get("type")
+        type_ = _JSON.get("type")
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_annotation = cls(
             url_citation,
             type_,
         )
-        if lazy:
-            chat_completion_annotation._src = d
+        if _LAZY:
+            chat_completion_annotation._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_annotation.additional_properties = unknown
         return chat_completion_annotation

@@ -56,10 +56,12 @@ class ChatCompletionAudioParam:
         self.format = format
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -100,8 +102,9 @@ class ChatCompletionAudioParam:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_voice(
             data: object,
@@ -126,9 +129,9 @@ class ChatCompletionAudioParam:
                 pass
             return cast(str | VoiceIdsOrCustomVoiceType1 | VoiceIdsSharedType1, data)
 
-        voice = _parse_voice(d["voice"])
+        voice = _parse_voice(_JSON["voice"])
 
-        format_ = ChatCompletionAudioParamFormat(d["format"])
+        format_ = ChatCompletionAudioParamFormat(_JSON["format"])
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_audio_param = cls(
@@ -138,8 +141,8 @@ class ChatCompletionAudioParam:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_audio_param.additional_properties = unknown
         return chat_completion_audio_param

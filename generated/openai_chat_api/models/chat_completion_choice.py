@@ -37,8 +37,8 @@ class ChatCompletionChoice(LazyFields):
     __slots__ = (
         "finish_reason",
         "index",
-        "_message",
-        "_logprobs",
+        "_lazy_message",
+        "_lazy_logprobs",
         "_src",
         "additional_properties",
         "__weakref__",
@@ -64,38 +64,50 @@ class ChatCompletionChoice(LazyFields):
     ) -> None:
         self.finish_reason = finish_reason
         self.index = index
-        self._message = message
-        self._logprobs = logprobs
+        self._lazy_message = message
+        self._lazy_logprobs = logprobs
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def message(self) -> ChatCompletionResponseMessage:
-        value = self._message
+        value = self._lazy_message
         if value is PENDING:
-            value = self._message = self._load("message", _read_message)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("message", _read_message)
+            value = self._lazy_message
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_message = loaded
+        return value
 
     @message.setter
     def message(self, value: ChatCompletionResponseMessage) -> None:
-        self._message = value
+        self._lazy_message = value
 
     @property
     def logprobs(self) -> ChatCompletionChoiceLogprobs | None:
-        value = self._logprobs
+        value = self._lazy_logprobs
         if value is PENDING:
-            value = self._logprobs = self._load("logprobs", _read_logprobs)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("logprobs", _read_logprobs)
+            value = self._lazy_logprobs
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_logprobs = loaded
+        return value
 
     @logprobs.setter
     def logprobs(self, value: ChatCompletionChoiceLogprobs | None) -> None:
-        self._logprobs = value
+        self._lazy_logprobs = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -142,19 +154,21 @@ class ChatCompletionChoice(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (message, logprobs) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        finish_reason = d["finish_reason"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        finish_reason = _JSON["finish_reason"]
 
-        index = d["index"]
+        index = _JSON["index"]
 
-        _message = d["message"]
-        message = PENDING if lazy else _read_message(_message)
+        _message = _JSON["message"]
+        message = PENDING if _LAZY else _read_message(_message)
 
-        _logprobs = d.get("logprobs")
+        _logprobs = _JSON.get("logprobs")
         logprobs = (
             (None if _logprobs is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_logprobs(_logprobs)
         )
 
@@ -165,13 +179,13 @@ class ChatCompletionChoice(LazyFields):
             message,
             logprobs,
         )
-        if lazy:
-            chat_completion_choice._src = d
+        if _LAZY:
+            chat_completion_choice._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_choice.additional_properties = unknown
         return chat_completion_choice

@@ -39,9 +39,9 @@ class ChatCompletionChunkChoice(LazyFields):
     """
 
     __slots__ = (
-        "_delta",
+        "_lazy_delta",
         "index",
-        "_logprobs",
+        "_lazy_logprobs",
         "finish_reason",
         "_src",
         "additional_properties",
@@ -66,40 +66,52 @@ class ChatCompletionChunkChoice(LazyFields):
         logprobs: ChatCompletionChunkChoiceLogprobs | None = None,
         finish_reason: None | str = None,
     ) -> None:
-        self._delta = delta
+        self._lazy_delta = delta
         self.index = index
-        self._logprobs = logprobs
+        self._lazy_logprobs = logprobs
         self.finish_reason = finish_reason
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def delta(self) -> ChatCompletionStreamResponseDelta:
-        value = self._delta
+        value = self._lazy_delta
         if value is PENDING:
-            value = self._delta = self._load("delta", _read_delta)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("delta", _read_delta)
+            value = self._lazy_delta
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_delta = loaded
+        return value
 
     @delta.setter
     def delta(self, value: ChatCompletionStreamResponseDelta) -> None:
-        self._delta = value
+        self._lazy_delta = value
 
     @property
     def logprobs(self) -> ChatCompletionChunkChoiceLogprobs | None:
-        value = self._logprobs
+        value = self._lazy_logprobs
         if value is PENDING:
-            value = self._logprobs = self._load("logprobs", _read_logprobs)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("logprobs", _read_logprobs)
+            value = self._lazy_logprobs
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_logprobs = loaded
+        return value
 
     @logprobs.setter
     def logprobs(self, value: ChatCompletionChunkChoiceLogprobs | None) -> None:
-        self._logprobs = value
+        self._lazy_logprobs = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -147,21 +159,23 @@ class ChatCompletionChunkChoice(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (delta, logprobs) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        _delta = d["delta"]
-        delta = PENDING if lazy else _read_delta(_delta)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        _delta = _JSON["delta"]
+        delta = PENDING if _LAZY else _read_delta(_delta)
 
-        index = d["index"]
+        index = _JSON["index"]
 
-        _logprobs = d.get("logprobs")
+        _logprobs = _JSON.get("logprobs")
         logprobs = (
             (None if _logprobs is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_logprobs(_logprobs)
         )
 
-        finish_reason = d.get("finish_reason")
+        finish_reason = _JSON.get("finish_reason")
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_chunk_choice = cls(
@@ -170,13 +184,13 @@ class ChatCompletionChunkChoice(LazyFields):
             logprobs,
             finish_reason,
         )
-        if lazy:
-            chat_completion_chunk_choice._src = d
+        if _LAZY:
+            chat_completion_chunk_choice._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_chunk_choice.additional_properties = unknown
         return chat_completion_chunk_choice

@@ -62,10 +62,12 @@ class ChatCompletionFunctions:
         self.parameters = parameters
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -106,13 +108,14 @@ class ChatCompletionFunctions:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        name = d["name"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = _JSON["name"]
 
-        description = d.get("description")
+        description = _JSON.get("description")
 
-        _parameters = d.get("parameters")
+        _parameters = _JSON.get("parameters")
         parameters: FunctionParameters | None = None
         if _parameters is not None:
             parameters = FunctionParameters.from_dict(_parameters)
@@ -126,8 +129,8 @@ class ChatCompletionFunctions:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_functions.additional_properties = unknown
         return chat_completion_functions

@@ -37,7 +37,7 @@ class ChatCompletionList(LazyFields):
     """
 
     __slots__ = (
-        "_data",
+        "_lazy_data",
         "first_id",
         "last_id",
         "has_more",
@@ -69,30 +69,37 @@ class ChatCompletionList(LazyFields):
         has_more: bool,
         object: str | None = None,
     ) -> None:
-        self._data = data
+        self._lazy_data = data
         self.first_id = first_id
         self.last_id = last_id
         self.has_more = has_more
         self.object = object
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def data(self) -> list[CreateChatCompletionResponse]:
-        value = self._data
+        value = self._lazy_data
         if value is PENDING:
-            value = self._data = self._load("data", _read_data)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("data", _read_data)
+            value = self._lazy_data
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_data = loaded
+        return value
 
     @data.setter
     def data(self, value: list[CreateChatCompletionResponse]) -> None:
-        self._data = value
+        self._lazy_data = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -142,18 +149,20 @@ class ChatCompletionList(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (data) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        _data = d["data"]
-        data = PENDING if lazy else _read_data(_data)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        _data = _JSON["data"]
+        data = PENDING if _LAZY else _read_data(_data)
 
-        first_id = d["first_id"]
+        first_id = _JSON["first_id"]
 
-        last_id = d["last_id"]
+        last_id = _JSON["last_id"]
 
-        has_more = d["has_more"]
+        has_more = _JSON["has_more"]
 
-        object_ = d.get("object")
+        object_ = _JSON.get("object")
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_list = cls(
@@ -163,13 +172,13 @@ class ChatCompletionList(LazyFields):
             has_more,
             object_,
         )
-        if lazy:
-            chat_completion_list._src = d
+        if _LAZY:
+            chat_completion_list._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_list.additional_properties = unknown
         return chat_completion_list

@@ -50,10 +50,12 @@ class ChatCompletionMessageCustomToolCallCustom:
         self.input = input
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -88,11 +90,12 @@ class ChatCompletionMessageCustomToolCallCustom:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        name = d["name"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = _JSON["name"]
 
-        input_ = d["input"]
+        input_ = _JSON["input"]
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_message_custom_tool_call_custom = cls(
@@ -102,8 +105,8 @@ class ChatCompletionMessageCustomToolCallCustom:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_message_custom_tool_call_custom.additional_properties = unknown
         return chat_completion_message_custom_tool_call_custom

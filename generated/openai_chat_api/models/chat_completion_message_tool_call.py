@@ -67,10 +67,12 @@ class ChatCompletionMessageToolCall:
         self.type = type
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -109,13 +111,14 @@ class ChatCompletionMessageToolCall:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        id = d["id"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        id = _JSON["id"]
 
-        function = ChatCompletionMessageToolCallFunction.from_dict(d["function"])
+        function = ChatCompletionMessageToolCallFunction.from_dict(_JSON["function"])
 
-        _type_ = d.get("type")
+        _type_ = _JSON.get("type")
         type_: ChatCompletionMessageToolCallType = (
             ChatCompletionMessageToolCallType.FUNCTION
         )
@@ -131,8 +134,8 @@ class ChatCompletionMessageToolCall:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_message_tool_call.additional_properties = unknown
         return chat_completion_message_tool_call

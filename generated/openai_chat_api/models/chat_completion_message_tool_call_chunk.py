@@ -40,7 +40,7 @@ class ChatCompletionMessageToolCallChunk(LazyFields):
         "index",
         "id",
         "type",
-        "_function",
+        "_lazy_function",
         "_src",
         "additional_properties",
         "__weakref__",
@@ -68,28 +68,35 @@ class ChatCompletionMessageToolCallChunk(LazyFields):
         self.index = index
         self.id = id
         self.type = type
-        self._function = function
+        self._lazy_function = function
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def function(self) -> ChatCompletionMessageToolCallChunkFunction | None:
-        value = self._function
+        value = self._lazy_function
         if value is PENDING:
-            value = self._function = self._load("function", _read_function)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("function", _read_function)
+            value = self._lazy_function
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_function = loaded
+        return value
 
     @function.setter
     def function(
         self, value: ChatCompletionMessageToolCallChunkFunction | None
     ) -> None:
-        self._function = value
+        self._lazy_function = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -137,18 +144,20 @@ class ChatCompletionMessageToolCallChunk(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (function) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        index = d["index"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        index = _JSON["index"]
 
-        id = d.get("id")
+        id = _JSON.get("id")
 
-        type_ = d.get("type")
+        type_ = _JSON.get("type")
 
-        _function = d.get("function")
+        _function = _JSON.get("function")
         function = (
             (None if _function is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_function(_function)
         )
 
@@ -159,13 +168,13 @@ class ChatCompletionMessageToolCallChunk(LazyFields):
             type_,
             function,
         )
-        if lazy:
-            chat_completion_message_tool_call_chunk._src = d
+        if _LAZY:
+            chat_completion_message_tool_call_chunk._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_message_tool_call_chunk.additional_properties = unknown
         return chat_completion_message_tool_call_chunk

@@ -58,10 +58,12 @@ class ChatCompletionModeration:
         self.output = output
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -104,8 +106,9 @@ class ChatCompletionModeration:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_input_(
             data: object,
@@ -124,7 +127,7 @@ class ChatCompletionModeration:
 
             return input_type_1
 
-        input_ = _parse_input_(d["input"])
+        input_ = _parse_input_(_JSON["input"])
 
         def _parse_output(
             data: object,
@@ -143,7 +146,7 @@ class ChatCompletionModeration:
 
             return output_type_1
 
-        output = _parse_output(d["output"])
+        output = _parse_output(_JSON["output"])
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_moderation = cls(
@@ -153,8 +156,8 @@ class ChatCompletionModeration:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_moderation.additional_properties = unknown
         return chat_completion_moderation

@@ -37,7 +37,7 @@ class ChatCompletionModerationResults(LazyFields):
 
     __slots__ = (
         "model",
-        "_results",
+        "_lazy_results",
         "type",
         "_src",
         "additional_properties",
@@ -61,27 +61,34 @@ class ChatCompletionModerationResults(LazyFields):
         type: ChatCompletionModerationResultsType = ChatCompletionModerationResultsType.MODERATION_RESULTS,
     ) -> None:
         self.model = model
-        self._results = results
+        self._lazy_results = results
         self.type = type
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def results(self) -> list[ModerationResultBody]:
-        value = self._results
+        value = self._lazy_results
         if value is PENDING:
-            value = self._results = self._load("results", _read_results)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("results", _read_results)
+            value = self._lazy_results
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_results = loaded
+        return value
 
     @results.setter
     def results(self, value: list[ModerationResultBody]) -> None:
-        self._results = value
+        self._lazy_results = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -125,14 +132,16 @@ class ChatCompletionModerationResults(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (results) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        model = d["model"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        model = _JSON["model"]
 
-        _results = d["results"]
-        results = PENDING if lazy else _read_results(_results)
+        _results = _JSON["results"]
+        results = PENDING if _LAZY else _read_results(_results)
 
-        _type_ = d.get("type")
+        _type_ = _JSON.get("type")
         type_: ChatCompletionModerationResultsType = (
             ChatCompletionModerationResultsType.MODERATION_RESULTS
         )
@@ -145,13 +154,13 @@ class ChatCompletionModerationResults(LazyFields):
             results,
             type_,
         )
-        if lazy:
-            chat_completion_moderation_results._src = d
+        if _LAZY:
+            chat_completion_moderation_results._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_moderation_results.additional_properties = unknown
         return chat_completion_moderation_results

@@ -131,10 +131,12 @@ class ChatCompletionRequestAssistantMessage:
         self.function_call = function_call
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -247,9 +249,10 @@ class ChatCompletionRequestAssistantMessage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        role = ChatCompletionRequestAssistantMessageRole(d["role"])
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        role = ChatCompletionRequestAssistantMessageRole(_JSON["role"])
 
         def _parse_content(
             data: object,
@@ -317,7 +320,7 @@ class ChatCompletionRequestAssistantMessage:
                 data,
             )
 
-        content = _parse_content(d.get("content", UNSET))
+        content = _parse_content(_JSON.get("content", UNSET))
 
         def _parse_refusal(data: object) -> None | str | Unset:
             if data is None:
@@ -326,9 +329,9 @@ class ChatCompletionRequestAssistantMessage:
                 return data
             return cast(None | str | Unset, data)
 
-        refusal = _parse_refusal(d.get("refusal", UNSET))
+        refusal = _parse_refusal(_JSON.get("refusal", UNSET))
 
-        name = d.get("name")
+        name = _JSON.get("name")
 
         def _parse_audio(
             data: object,
@@ -347,9 +350,9 @@ class ChatCompletionRequestAssistantMessage:
                 pass
             return cast(ChatCompletionAssistantMessageAudio | None | Unset, data)
 
-        audio = _parse_audio(d.get("audio", UNSET))
+        audio = _parse_audio(_JSON.get("audio", UNSET))
 
-        _tool_calls = d.get("tool_calls")
+        _tool_calls = _JSON.get("tool_calls")
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
             | None
@@ -414,7 +417,7 @@ class ChatCompletionRequestAssistantMessage:
                 pass
             return cast(ChatCompletionAssistantMessageFunctionCall | None | Unset, data)
 
-        function_call = _parse_function_call(d.get("function_call", UNSET))
+        function_call = _parse_function_call(_JSON.get("function_call", UNSET))
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_assistant_message = cls(
@@ -429,8 +432,8 @@ class ChatCompletionRequestAssistantMessage:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_request_assistant_message.additional_properties = unknown
         return chat_completion_request_assistant_message

@@ -67,10 +67,12 @@ class ChatCompletionRequestDeveloperMessage:
         self.name = name
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -117,8 +119,9 @@ class ChatCompletionRequestDeveloperMessage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_content(
             data: object,
@@ -142,11 +145,11 @@ class ChatCompletionRequestDeveloperMessage:
                 pass
             return cast(list[ChatCompletionRequestMessageContentPartText] | str, data)
 
-        content = _parse_content(d["content"])
+        content = _parse_content(_JSON["content"])
 
-        role = ChatCompletionRequestDeveloperMessageRole(d["role"])
+        role = ChatCompletionRequestDeveloperMessageRole(_JSON["role"])
 
-        name = d.get("name")
+        name = _JSON.get("name")
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_developer_message = cls(
@@ -157,8 +160,8 @@ class ChatCompletionRequestDeveloperMessage:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_request_developer_message.additional_properties = unknown
         return chat_completion_request_developer_message

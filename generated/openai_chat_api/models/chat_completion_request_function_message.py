@@ -61,10 +61,12 @@ class ChatCompletionRequestFunctionMessage:
         self.role = role
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -103,18 +105,19 @@ class ChatCompletionRequestFunctionMessage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        role = ChatCompletionRequestFunctionMessageRole(d["role"])
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        role = ChatCompletionRequestFunctionMessageRole(_JSON["role"])
 
         def _parse_content(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        content = _parse_content(d["content"])
+        content = _parse_content(_JSON["content"])
 
-        name = d["name"]
+        name = _JSON["name"]
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_function_message = cls(
@@ -125,8 +128,8 @@ class ChatCompletionRequestFunctionMessage:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_request_function_message.additional_properties = unknown
         return chat_completion_request_function_message

@@ -68,10 +68,12 @@ class ChatCompletionRequestMessageContentPartAudio:
         self.prompt_cache_breakpoint = prompt_cache_breakpoint
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -110,15 +112,16 @@ class ChatCompletionRequestMessageContentPartAudio:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        type_ = ChatCompletionRequestMessageContentPartAudioType(d["type"])
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ChatCompletionRequestMessageContentPartAudioType(_JSON["type"])
 
         input_audio = ChatCompletionRequestMessageContentPartAudioInputAudio.from_dict(
-            d["input_audio"]
+            _JSON["input_audio"]
         )
 
-        _prompt_cache_breakpoint = d.get("prompt_cache_breakpoint")
+        _prompt_cache_breakpoint = _JSON.get("prompt_cache_breakpoint")
         prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
         if _prompt_cache_breakpoint is not None:
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(
@@ -134,8 +137,8 @@ class ChatCompletionRequestMessageContentPartAudio:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_request_message_content_part_audio.additional_properties = (
             unknown

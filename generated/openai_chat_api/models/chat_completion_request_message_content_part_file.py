@@ -68,10 +68,12 @@ class ChatCompletionRequestMessageContentPartFile:
         self.prompt_cache_breakpoint = prompt_cache_breakpoint
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -110,13 +112,14 @@ class ChatCompletionRequestMessageContentPartFile:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        type_ = ChatCompletionRequestMessageContentPartFileType(d["type"])
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = ChatCompletionRequestMessageContentPartFileType(_JSON["type"])
 
-        file = ChatCompletionRequestMessageContentPartFileFile.from_dict(d["file"])
+        file = ChatCompletionRequestMessageContentPartFileFile.from_dict(_JSON["file"])
 
-        _prompt_cache_breakpoint = d.get("prompt_cache_breakpoint")
+        _prompt_cache_breakpoint = _JSON.get("prompt_cache_breakpoint")
         prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
         if _prompt_cache_breakpoint is not None:
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(
@@ -132,8 +135,8 @@ class ChatCompletionRequestMessageContentPartFile:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_request_message_content_part_file.additional_properties = (
             unknown

@@ -57,10 +57,12 @@ class ChatCompletionRequestMessageContentPartFileFile:
         self.file_id = file_id
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -99,13 +101,14 @@ class ChatCompletionRequestMessageContentPartFileFile:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        filename = d.get("filename")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        filename = _JSON.get("filename")
 
-        file_data = d.get("file_data")
+        file_data = _JSON.get("file_data")
 
-        file_id = d.get("file_id")
+        file_id = _JSON.get("file_id")
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_message_content_part_file_file = cls(
@@ -116,8 +119,8 @@ class ChatCompletionRequestMessageContentPartFileFile:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_request_message_content_part_file_file.additional_properties = (
             unknown

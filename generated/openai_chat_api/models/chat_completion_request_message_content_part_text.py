@@ -65,10 +65,12 @@ class ChatCompletionRequestMessageContentPartText:
         self.prompt_cache_breakpoint = prompt_cache_breakpoint
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -108,18 +110,19 @@ class ChatCompletionRequestMessageContentPartText:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        text = d["text"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        text = _JSON["text"]
 
-        _type_ = d.get("type")
+        _type_ = _JSON.get("type")
         type_: ChatCompletionRequestMessageContentPartTextType = (
             ChatCompletionRequestMessageContentPartTextType.TEXT
         )
         if _type_ is not None:
             type_ = ChatCompletionRequestMessageContentPartTextType(_type_)
 
-        _prompt_cache_breakpoint = d.get("prompt_cache_breakpoint")
+        _prompt_cache_breakpoint = _JSON.get("prompt_cache_breakpoint")
         prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
         if _prompt_cache_breakpoint is not None:
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(
@@ -135,8 +138,8 @@ class ChatCompletionRequestMessageContentPartText:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_request_message_content_part_text.additional_properties = (
             unknown

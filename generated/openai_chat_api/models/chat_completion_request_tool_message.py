@@ -67,10 +67,12 @@ class ChatCompletionRequestToolMessage:
         self.role = role
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -116,9 +118,10 @@ class ChatCompletionRequestToolMessage:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        role = ChatCompletionRequestToolMessageRole(d["role"])
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        role = ChatCompletionRequestToolMessageRole(_JSON["role"])
 
         def _parse_content(
             data: object,
@@ -142,9 +145,9 @@ class ChatCompletionRequestToolMessage:
                 pass
             return cast(list[ChatCompletionRequestMessageContentPartText] | str, data)
 
-        content = _parse_content(d["content"])
+        content = _parse_content(_JSON["content"])
 
-        tool_call_id = d["tool_call_id"]
+        tool_call_id = _JSON["tool_call_id"]
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_request_tool_message = cls(
@@ -155,8 +158,8 @@ class ChatCompletionRequestToolMessage:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_request_tool_message.additional_properties = unknown
         return chat_completion_request_tool_message

@@ -51,10 +51,10 @@ class ChatCompletionResponseMessage(LazyFields):
         "content",
         "refusal",
         "tool_calls",
-        "_annotations",
+        "_lazy_annotations",
         "role",
-        "_function_call",
-        "_audio",
+        "_lazy_function_call",
+        "_lazy_audio",
         "_src",
         "additional_properties",
         "__weakref__",
@@ -94,53 +94,68 @@ class ChatCompletionResponseMessage(LazyFields):
         self.content = content
         self.refusal = refusal
         self.tool_calls = tool_calls
-        self._annotations = annotations
+        self._lazy_annotations = annotations
         self.role = role
-        self._function_call = function_call
-        self._audio = audio
+        self._lazy_function_call = function_call
+        self._lazy_audio = audio
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def annotations(self) -> list[ChatCompletionAnnotation] | None:
-        value = self._annotations
+        value = self._lazy_annotations
         if value is PENDING:
-            value = self._annotations = self._load("annotations", _read_annotations)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("annotations", _read_annotations)
+            value = self._lazy_annotations
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_annotations = loaded
+        return value
 
     @annotations.setter
     def annotations(self, value: list[ChatCompletionAnnotation] | None) -> None:
-        self._annotations = value
+        self._lazy_annotations = value
 
     @property
     def function_call(self) -> ChatCompletionFunctionCall | None:
-        value = self._function_call
+        value = self._lazy_function_call
         if value is PENDING:
-            value = self._function_call = self._load(
-                "function_call", _read_function_call
-            )
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("function_call", _read_function_call)
+            value = self._lazy_function_call
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_function_call = loaded
+        return value
 
     @function_call.setter
     def function_call(self, value: ChatCompletionFunctionCall | None) -> None:
-        self._function_call = value
+        self._lazy_function_call = value
 
     @property
     def audio(self) -> ChatCompletionAudio | None:
-        value = self._audio
+        value = self._lazy_audio
         if value is PENDING:
-            value = self._audio = self._load("audio", _read_audio)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("audio", _read_audio)
+            value = self._lazy_audio
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_audio = loaded
+        return value
 
     @audio.setter
     def audio(self, value: ChatCompletionAudio | None) -> None:
-        self._audio = value
+        self._lazy_audio = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -226,13 +241,15 @@ class ChatCompletionResponseMessage(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (annotations, function_call, audio) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        content = d.get("content")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        content = _JSON.get("content")
 
-        refusal = d.get("refusal")
+        refusal = _JSON.get("refusal")
 
-        _tool_calls = d.get("tool_calls")
+        _tool_calls = _JSON.get("tool_calls")
         tool_calls: (
             list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall]
             | None
@@ -278,24 +295,24 @@ class ChatCompletionResponseMessage(LazyFields):
                     componentsschemas_chat_completion_message_tool_calls_item
                 )
 
-        _annotations = d.get("annotations")
+        _annotations = _JSON.get("annotations")
         annotations = (
             (None if _annotations is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_annotations(_annotations)
         )
 
-        role = d.get("role")
+        role = _JSON.get("role")
 
-        _function_call = d.get("function_call")
+        _function_call = _JSON.get("function_call")
         function_call = (
             (None if _function_call is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_function_call(_function_call)
         )
 
-        _audio = d.get("audio")
-        audio = (None if _audio is None else PENDING) if lazy else _read_audio(_audio)
+        _audio = _JSON.get("audio")
+        audio = (None if _audio is None else PENDING) if _LAZY else _read_audio(_audio)
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_response_message = cls(
@@ -307,13 +324,13 @@ class ChatCompletionResponseMessage(LazyFields):
             function_call,
             audio,
         )
-        if lazy:
-            chat_completion_response_message._src = d
+        if _LAZY:
+            chat_completion_response_message._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_response_message.additional_properties = unknown
         return chat_completion_response_message

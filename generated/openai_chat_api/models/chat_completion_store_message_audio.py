@@ -64,10 +64,12 @@ class ChatCompletionStoreMessageAudio:
         self.transcript = transcript
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -108,15 +110,16 @@ class ChatCompletionStoreMessageAudio:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        id = d["id"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        id = _JSON["id"]
 
-        expires_at = d["expires_at"]
+        expires_at = _JSON["expires_at"]
 
-        data = d["data"]
+        data = _JSON["data"]
 
-        transcript = d["transcript"]
+        transcript = _JSON["transcript"]
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_store_message_audio = cls(
@@ -128,8 +131,8 @@ class ChatCompletionStoreMessageAudio:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_store_message_audio.additional_properties = unknown
         return chat_completion_store_message_audio

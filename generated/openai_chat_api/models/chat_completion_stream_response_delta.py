@@ -43,8 +43,8 @@ class ChatCompletionStreamResponseDelta(LazyFields):
 
     __slots__ = (
         "content",
-        "_function_call",
-        "_tool_calls",
+        "_lazy_function_call",
+        "_lazy_tool_calls",
         "role",
         "refusal",
         "_src",
@@ -74,44 +74,54 @@ class ChatCompletionStreamResponseDelta(LazyFields):
         refusal: None | str = None,
     ) -> None:
         self.content = content
-        self._function_call = function_call
-        self._tool_calls = tool_calls
+        self._lazy_function_call = function_call
+        self._lazy_tool_calls = tool_calls
         self.role = role
         self.refusal = refusal
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def function_call(self) -> ChatCompletionDeltaFunctionCall | None:
-        value = self._function_call
+        value = self._lazy_function_call
         if value is PENDING:
-            value = self._function_call = self._load(
-                "function_call", _read_function_call
-            )
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("function_call", _read_function_call)
+            value = self._lazy_function_call
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_function_call = loaded
+        return value
 
     @function_call.setter
     def function_call(self, value: ChatCompletionDeltaFunctionCall | None) -> None:
-        self._function_call = value
+        self._lazy_function_call = value
 
     @property
     def tool_calls(self) -> list[ChatCompletionMessageToolCallChunk] | None:
-        value = self._tool_calls
+        value = self._lazy_tool_calls
         if value is PENDING:
-            value = self._tool_calls = self._load("tool_calls", _read_tool_calls)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("tool_calls", _read_tool_calls)
+            value = self._lazy_tool_calls
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_tool_calls = loaded
+        return value
 
     @tool_calls.setter
     def tool_calls(
         self, value: list[ChatCompletionMessageToolCallChunk] | None
     ) -> None:
-        self._tool_calls = value
+        self._lazy_tool_calls = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -165,27 +175,29 @@ class ChatCompletionStreamResponseDelta(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (function_call, tool_calls) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        content = d.get("content")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        content = _JSON.get("content")
 
-        _function_call = d.get("function_call")
+        _function_call = _JSON.get("function_call")
         function_call = (
             (None if _function_call is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_function_call(_function_call)
         )
 
-        _tool_calls = d.get("tool_calls")
+        _tool_calls = _JSON.get("tool_calls")
         tool_calls = (
             (None if _tool_calls is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_tool_calls(_tool_calls)
         )
 
-        role = d.get("role")
+        role = _JSON.get("role")
 
-        refusal = d.get("refusal")
+        refusal = _JSON.get("refusal")
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_stream_response_delta = cls(
@@ -195,13 +207,13 @@ class ChatCompletionStreamResponseDelta(LazyFields):
             role,
             refusal,
         )
-        if lazy:
-            chat_completion_stream_response_delta._src = d
+        if _LAZY:
+            chat_completion_stream_response_delta._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_stream_response_delta.additional_properties = unknown
         return chat_completion_stream_response_delta

@@ -37,7 +37,7 @@ class ChatCompletionTokenLogprob(LazyFields):
     __slots__ = (
         "token",
         "logprob",
-        "_top_logprobs",
+        "_lazy_top_logprobs",
         "bytes",
         "_src",
         "additional_properties",
@@ -65,27 +65,34 @@ class ChatCompletionTokenLogprob(LazyFields):
     ) -> None:
         self.token = token
         self.logprob = logprob
-        self._top_logprobs = top_logprobs
+        self._lazy_top_logprobs = top_logprobs
         self.bytes = bytes
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def top_logprobs(self) -> list[ChatCompletionTopLogprob]:
-        value = self._top_logprobs
+        value = self._lazy_top_logprobs
         if value is PENDING:
-            value = self._top_logprobs = self._load("top_logprobs", _read_top_logprobs)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("top_logprobs", _read_top_logprobs)
+            value = self._lazy_top_logprobs
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_top_logprobs = loaded
+        return value
 
     @top_logprobs.setter
     def top_logprobs(self, value: list[ChatCompletionTopLogprob]) -> None:
-        self._top_logprobs = value
+        self._lazy_top_logprobs = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -136,16 +143,18 @@ class ChatCompletionTokenLogprob(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (top_logprobs) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        token = d["token"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        token = _JSON["token"]
 
-        logprob = d["logprob"]
+        logprob = _JSON["logprob"]
 
-        _top_logprobs = d["top_logprobs"]
-        top_logprobs = PENDING if lazy else _read_top_logprobs(_top_logprobs)
+        _top_logprobs = _JSON["top_logprobs"]
+        top_logprobs = PENDING if _LAZY else _read_top_logprobs(_top_logprobs)
 
-        bytes_ = _parse_bytes_(d.get("bytes"))
+        bytes_ = _parse_bytes_(_JSON.get("bytes"))
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_token_logprob = cls(
@@ -154,13 +163,13 @@ class ChatCompletionTokenLogprob(LazyFields):
             top_logprobs,
             bytes_,
         )
-        if lazy:
-            chat_completion_token_logprob._src = d
+        if _LAZY:
+            chat_completion_token_logprob._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_token_logprob.additional_properties = unknown
         return chat_completion_token_logprob

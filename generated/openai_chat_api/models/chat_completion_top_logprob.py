@@ -57,10 +57,12 @@ class ChatCompletionTopLogprob:
         self.bytes = bytes
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -103,13 +105,14 @@ class ChatCompletionTopLogprob:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        token = d["token"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        token = _JSON["token"]
 
-        logprob = d["logprob"]
+        logprob = _JSON["logprob"]
 
-        bytes_ = _parse_bytes_(d.get("bytes"))
+        bytes_ = _parse_bytes_(_JSON.get("bytes"))
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_top_logprob = cls(
@@ -120,8 +123,8 @@ class ChatCompletionTopLogprob:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_top_logprob.additional_properties = unknown
         return chat_completion_top_logprob

@@ -64,10 +64,12 @@ class ChatCompletionURLCitation:
         self.title = title
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -108,15 +110,16 @@ class ChatCompletionURLCitation:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        end_index = d["end_index"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        end_index = _JSON["end_index"]
 
-        start_index = d["start_index"]
+        start_index = _JSON["start_index"]
 
-        url = d["url"]
+        url = _JSON["url"]
 
-        title = d["title"]
+        title = _JSON["title"]
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         chat_completion_url_citation = cls(
@@ -128,8 +131,8 @@ class ChatCompletionURLCitation:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         chat_completion_url_citation.additional_properties = unknown
         return chat_completion_url_citation

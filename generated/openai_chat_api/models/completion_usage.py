@@ -45,8 +45,8 @@ class CompletionUsage(LazyFields):
         "completion_tokens",
         "prompt_tokens",
         "total_tokens",
-        "_completion_tokens_details",
-        "_prompt_tokens_details",
+        "_lazy_completion_tokens_details",
+        "_lazy_prompt_tokens_details",
         "_src",
         "additional_properties",
         "__weakref__",
@@ -76,14 +76,16 @@ class CompletionUsage(LazyFields):
         self.completion_tokens = completion_tokens
         self.prompt_tokens = prompt_tokens
         self.total_tokens = total_tokens
-        self._completion_tokens_details = completion_tokens_details
-        self._prompt_tokens_details = prompt_tokens_details
+        self._lazy_completion_tokens_details = completion_tokens_details
+        self._lazy_prompt_tokens_details = prompt_tokens_details
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -91,33 +93,41 @@ class CompletionUsage(LazyFields):
     def completion_tokens_details(
         self,
     ) -> CompletionUsageCompletionTokensDetails | None:
-        value = self._completion_tokens_details
+        value = self._lazy_completion_tokens_details
         if value is PENDING:
-            value = self._completion_tokens_details = self._load(
+            loaded = self._load(
                 "completion_tokens_details", _read_completion_tokens_details
             )
-        return value  # type: ignore[no-any-return]
+            value = self._lazy_completion_tokens_details
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_completion_tokens_details = loaded
+        return value
 
     @completion_tokens_details.setter
     def completion_tokens_details(
         self, value: CompletionUsageCompletionTokensDetails | None
     ) -> None:
-        self._completion_tokens_details = value
+        self._lazy_completion_tokens_details = value
 
     @property
     def prompt_tokens_details(self) -> CompletionUsagePromptTokensDetails | None:
-        value = self._prompt_tokens_details
+        value = self._lazy_prompt_tokens_details
         if value is PENDING:
-            value = self._prompt_tokens_details = self._load(
-                "prompt_tokens_details", _read_prompt_tokens_details
-            )
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("prompt_tokens_details", _read_prompt_tokens_details)
+            value = self._lazy_prompt_tokens_details
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_prompt_tokens_details = loaded
+        return value
 
     @prompt_tokens_details.setter
     def prompt_tokens_details(
         self, value: CompletionUsagePromptTokensDetails | None
     ) -> None:
-        self._prompt_tokens_details = value
+        self._lazy_prompt_tokens_details = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -168,25 +178,27 @@ class CompletionUsage(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (completion_tokens_details, prompt_tokens_details) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        completion_tokens = d["completion_tokens"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        completion_tokens = _JSON["completion_tokens"]
 
-        prompt_tokens = d["prompt_tokens"]
+        prompt_tokens = _JSON["prompt_tokens"]
 
-        total_tokens = d["total_tokens"]
+        total_tokens = _JSON["total_tokens"]
 
-        _completion_tokens_details = d.get("completion_tokens_details")
+        _completion_tokens_details = _JSON.get("completion_tokens_details")
         completion_tokens_details = (
             (None if _completion_tokens_details is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_completion_tokens_details(_completion_tokens_details)
         )
 
-        _prompt_tokens_details = d.get("prompt_tokens_details")
+        _prompt_tokens_details = _JSON.get("prompt_tokens_details")
         prompt_tokens_details = (
             (None if _prompt_tokens_details is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_prompt_tokens_details(_prompt_tokens_details)
         )
 
@@ -198,13 +210,13 @@ class CompletionUsage(LazyFields):
             completion_tokens_details,
             prompt_tokens_details,
         )
-        if lazy:
-            completion_usage._src = d
+        if _LAZY:
+            completion_usage._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         completion_usage.additional_properties = unknown
         return completion_usage

@@ -71,10 +71,12 @@ class CompletionUsageCompletionTokensDetails:
         self.rejected_prediction_tokens = rejected_prediction_tokens
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -123,17 +125,18 @@ class CompletionUsageCompletionTokensDetails:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        accepted_prediction_tokens = d.get("accepted_prediction_tokens")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        accepted_prediction_tokens = _JSON.get("accepted_prediction_tokens")
 
-        audio_tokens = d.get("audio_tokens")
+        audio_tokens = _JSON.get("audio_tokens")
 
-        reasoning_tokens = d.get("reasoning_tokens")
+        reasoning_tokens = _JSON.get("reasoning_tokens")
 
-        text_tokens = d.get("text_tokens")
+        text_tokens = _JSON.get("text_tokens")
 
-        rejected_prediction_tokens = d.get("rejected_prediction_tokens")
+        rejected_prediction_tokens = _JSON.get("rejected_prediction_tokens")
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         completion_usage_completion_tokens_details = cls(
@@ -146,8 +149,8 @@ class CompletionUsageCompletionTokensDetails:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         completion_usage_completion_tokens_details.additional_properties = unknown
         return completion_usage_completion_tokens_details

@@ -396,10 +396,12 @@ class CreateChatCompletionRequest:
         self.functions = functions
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -772,10 +774,11 @@ class CreateChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
         messages = []
-        _messages = d["messages"]
+        _messages = _JSON["messages"]
         for messages_item_data in _messages:
 
             def _parse_messages_item(
@@ -861,7 +864,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(ModelIdsSharedType1 | str, data)
 
-        model = _parse_model(d["model"])
+        model = _parse_model(_JSON["model"])
 
         def _parse_metadata(data: object) -> Metadata | None | Unset:
             if data is None:
@@ -878,7 +881,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(Metadata | None | Unset, data)
 
-        metadata = _parse_metadata(d.get("metadata", UNSET))
+        metadata = _parse_metadata(_JSON.get("metadata", UNSET))
 
         def _parse_top_logprobs(data: object) -> int | None | Unset:
             if data is None:
@@ -887,7 +890,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(int | None | Unset, data)
 
-        top_logprobs = _parse_top_logprobs(d.get("top_logprobs", UNSET))
+        top_logprobs = _parse_top_logprobs(_JSON.get("top_logprobs", UNSET))
 
         def _parse_temperature(data: object) -> float | None | Unset:
             if data is None:
@@ -896,7 +899,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(float | None | Unset, data)
 
-        temperature = _parse_temperature(d.get("temperature", UNSET))
+        temperature = _parse_temperature(_JSON.get("temperature", UNSET))
 
         def _parse_top_p(data: object) -> float | None | Unset:
             if data is None:
@@ -905,9 +908,9 @@ class CreateChatCompletionRequest:
                 return data
             return cast(float | None | Unset, data)
 
-        top_p = _parse_top_p(d.get("top_p", UNSET))
+        top_p = _parse_top_p(_JSON.get("top_p", UNSET))
 
-        user = d.get("user")
+        user = _JSON.get("user")
 
         def _parse_safety_identifier(data: object) -> None | str | Unset:
             if data is None:
@@ -916,7 +919,9 @@ class CreateChatCompletionRequest:
                 return data
             return cast(None | str | Unset, data)
 
-        safety_identifier = _parse_safety_identifier(d.get("safety_identifier", UNSET))
+        safety_identifier = _parse_safety_identifier(
+            _JSON.get("safety_identifier", UNSET)
+        )
 
         def _parse_prompt_cache_key(data: object) -> None | str | Unset:
             if data is None:
@@ -925,7 +930,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(None | str | Unset, data)
 
-        prompt_cache_key = _parse_prompt_cache_key(d.get("prompt_cache_key", UNSET))
+        prompt_cache_key = _parse_prompt_cache_key(_JSON.get("prompt_cache_key", UNSET))
 
         def _parse_prompt_cache_retention(
             data: object,
@@ -950,10 +955,10 @@ class CreateChatCompletionRequest:
             )
 
         prompt_cache_retention = _parse_prompt_cache_retention(
-            d.get("prompt_cache_retention", UNSET)
+            _JSON.get("prompt_cache_retention", UNSET)
         )
 
-        _prompt_cache_options = d.get("prompt_cache_options")
+        _prompt_cache_options = _JSON.get("prompt_cache_options")
         prompt_cache_options: PromptCacheOptionsParam | None = None
         if _prompt_cache_options is not None:
             prompt_cache_options = PromptCacheOptionsParam.from_dict(
@@ -967,7 +972,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(None | str | Unset, data)
 
-        service_tier = _parse_service_tier(d.get("service_tier", UNSET))
+        service_tier = _parse_service_tier(_JSON.get("service_tier", UNSET))
 
         def _parse_modalities(
             data: object,
@@ -999,7 +1004,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(list[ResponseModalitiesType0Item] | None | Unset, data)
 
-        modalities = _parse_modalities(d.get("modalities", UNSET))
+        modalities = _parse_modalities(_JSON.get("modalities", UNSET))
 
         def _parse_verbosity(data: object) -> None | Unset | VerbosityType0:
             if data is None:
@@ -1016,7 +1021,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(None | Unset | VerbosityType0, data)
 
-        verbosity = _parse_verbosity(d.get("verbosity", UNSET))
+        verbosity = _parse_verbosity(_JSON.get("verbosity", UNSET))
 
         def _parse_reasoning_effort(
             data: object,
@@ -1035,7 +1040,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(None | ReasoningEffortType0 | Unset, data)
 
-        reasoning_effort = _parse_reasoning_effort(d.get("reasoning_effort", UNSET))
+        reasoning_effort = _parse_reasoning_effort(_JSON.get("reasoning_effort", UNSET))
 
         def _parse_max_completion_tokens(data: object) -> int | None | Unset:
             if data is None:
@@ -1045,7 +1050,7 @@ class CreateChatCompletionRequest:
             return cast(int | None | Unset, data)
 
         max_completion_tokens = _parse_max_completion_tokens(
-            d.get("max_completion_tokens", UNSET)
+            _JSON.get("max_completion_tokens", UNSET)
         )
 
         def _parse_frequency_penalty(data: object) -> float | None | Unset:
@@ -1055,7 +1060,9 @@ class CreateChatCompletionRequest:
                 return data
             return cast(float | None | Unset, data)
 
-        frequency_penalty = _parse_frequency_penalty(d.get("frequency_penalty", UNSET))
+        frequency_penalty = _parse_frequency_penalty(
+            _JSON.get("frequency_penalty", UNSET)
+        )
 
         def _parse_presence_penalty(data: object) -> float | None | Unset:
             if data is None:
@@ -1064,14 +1071,14 @@ class CreateChatCompletionRequest:
                 return data
             return cast(float | None | Unset, data)
 
-        presence_penalty = _parse_presence_penalty(d.get("presence_penalty", UNSET))
+        presence_penalty = _parse_presence_penalty(_JSON.get("presence_penalty", UNSET))
 
-        _web_search_options = d.get("web_search_options")
+        _web_search_options = _JSON.get("web_search_options")
         web_search_options: WebSearchOptions | None = None
         if _web_search_options is not None:
             web_search_options = WebSearchOptions.from_dict(_web_search_options)
 
-        response_format = _parse_response_format(d.get("response_format"))
+        response_format = _parse_response_format(_JSON.get("response_format"))
 
         def _parse_audio(data: object) -> ChatCompletionAudioParam | None | Unset:
             if data is None:
@@ -1088,7 +1095,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(ChatCompletionAudioParam | None | Unset, data)
 
-        audio = _parse_audio(d.get("audio", UNSET))
+        audio = _parse_audio(_JSON.get("audio", UNSET))
 
         def _parse_store(data: object) -> bool | None | Unset:
             if data is None:
@@ -1097,7 +1104,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(bool | None | Unset, data)
 
-        store = _parse_store(d.get("store", UNSET))
+        store = _parse_store(_JSON.get("store", UNSET))
 
         def _parse_moderation(data: object) -> ModerationParam | None | Unset:
             if data is None:
@@ -1114,7 +1121,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(ModerationParam | None | Unset, data)
 
-        moderation = _parse_moderation(d.get("moderation", UNSET))
+        moderation = _parse_moderation(_JSON.get("moderation", UNSET))
 
         def _parse_stream(data: object) -> bool | None | Unset:
             if data is None:
@@ -1123,7 +1130,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(bool | None | Unset, data)
 
-        stream = _parse_stream(d.get("stream", UNSET))
+        stream = _parse_stream(_JSON.get("stream", UNSET))
 
         def _parse_stop(data: object) -> list[str] | None | str | Unset:
             if data is None:
@@ -1140,7 +1147,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(list[str] | None | str | Unset, data)
 
-        stop = _parse_stop(d.get("stop", UNSET))
+        stop = _parse_stop(_JSON.get("stop", UNSET))
 
         def _parse_logit_bias(data: object) -> LogitBias | None | Unset:
             if data is None:
@@ -1157,7 +1164,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(LogitBias | None | Unset, data)
 
-        logit_bias = _parse_logit_bias(d.get("logit_bias", UNSET))
+        logit_bias = _parse_logit_bias(_JSON.get("logit_bias", UNSET))
 
         def _parse_logprobs(data: object) -> bool | None | Unset:
             if data is None:
@@ -1166,7 +1173,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(bool | None | Unset, data)
 
-        logprobs = _parse_logprobs(d.get("logprobs", UNSET))
+        logprobs = _parse_logprobs(_JSON.get("logprobs", UNSET))
 
         def _parse_max_tokens(data: object) -> int | None | Unset:
             if data is None:
@@ -1175,7 +1182,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(int | None | Unset, data)
 
-        max_tokens = _parse_max_tokens(d.get("max_tokens", UNSET))
+        max_tokens = _parse_max_tokens(_JSON.get("max_tokens", UNSET))
 
         def _parse_n(data: object) -> int | None | Unset:
             if data is None:
@@ -1184,7 +1191,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(int | None | Unset, data)
 
-        n = _parse_n(d.get("n", UNSET))
+        n = _parse_n(_JSON.get("n", UNSET))
 
         def _parse_prediction(data: object) -> None | PredictionContent | Unset:
             if data is None:
@@ -1201,7 +1208,7 @@ class CreateChatCompletionRequest:
                 pass
             return cast(None | PredictionContent | Unset, data)
 
-        prediction = _parse_prediction(d.get("prediction", UNSET))
+        prediction = _parse_prediction(_JSON.get("prediction", UNSET))
 
         def _parse_seed(data: object) -> int | None | Unset:
             if data is None:
@@ -1210,7 +1217,7 @@ class CreateChatCompletionRequest:
                 return data
             return cast(int | None | Unset, data)
 
-        seed = _parse_seed(d.get("seed", UNSET))
+        seed = _parse_seed(_JSON.get("seed", UNSET))
 
         def _parse_stream_options(
             data: object,
@@ -1231,9 +1238,9 @@ class CreateChatCompletionRequest:
                 pass
             return cast(ChatCompletionStreamOptions | None | Unset, data)
 
-        stream_options = _parse_stream_options(d.get("stream_options", UNSET))
+        stream_options = _parse_stream_options(_JSON.get("stream_options", UNSET))
 
-        _tools = d.get("tools")
+        _tools = _JSON.get("tools")
         tools: list[ChatCompletionTool | CustomToolChatCompletions] | None = None
         if _tools is not None:
             tools = []
@@ -1260,13 +1267,13 @@ class CreateChatCompletionRequest:
 
                 tools.append(tools_item)
 
-        tool_choice = _parse_tool_choice(d.get("tool_choice"))
+        tool_choice = _parse_tool_choice(_JSON.get("tool_choice"))
 
-        parallel_tool_calls = d.get("parallel_tool_calls")
+        parallel_tool_calls = _JSON.get("parallel_tool_calls")
 
-        function_call = _parse_function_call(d.get("function_call"))
+        function_call = _parse_function_call(_JSON.get("function_call"))
 
-        _functions = d.get("functions")
+        _functions = _JSON.get("functions")
         functions: list[ChatCompletionFunctions] | None = None
         if _functions is not None:
             functions = []
@@ -1318,8 +1325,8 @@ class CreateChatCompletionRequest:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         create_chat_completion_request.additional_properties = unknown
         return create_chat_completion_request

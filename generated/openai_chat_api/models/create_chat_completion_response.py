@@ -52,15 +52,15 @@ class CreateChatCompletionResponse(LazyFields):
 
     __slots__ = (
         "id",
-        "_choices",
+        "_lazy_choices",
         "created",
         "model",
-        "_metadata",
+        "_lazy_metadata",
         "service_tier",
         "system_fingerprint",
         "object",
-        "_usage",
-        "_moderation",
+        "_lazy_usage",
+        "_lazy_moderation",
         "_src",
         "additional_properties",
         "__weakref__",
@@ -101,67 +101,89 @@ class CreateChatCompletionResponse(LazyFields):
         moderation: ChatCompletionModeration | None = None,
     ) -> None:
         self.id = id
-        self._choices = choices
+        self._lazy_choices = choices
         self.created = created
         self.model = model
-        self._metadata = metadata
+        self._lazy_metadata = metadata
         self.service_tier = service_tier
         self.system_fingerprint = system_fingerprint
         self.object = object
-        self._usage = usage
-        self._moderation = moderation
+        self._lazy_usage = usage
+        self._lazy_moderation = moderation
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def choices(self) -> list[ChatCompletionChoice]:
-        value = self._choices
+        value = self._lazy_choices
         if value is PENDING:
-            value = self._choices = self._load("choices", _read_choices)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("choices", _read_choices)
+            value = self._lazy_choices
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_choices = loaded
+        return value
 
     @choices.setter
     def choices(self, value: list[ChatCompletionChoice]) -> None:
-        self._choices = value
+        self._lazy_choices = value
 
     @property
     def metadata(self) -> Metadata | None:
-        value = self._metadata
+        value = self._lazy_metadata
         if value is PENDING:
-            value = self._metadata = self._load("metadata", _read_metadata)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("metadata", _read_metadata)
+            value = self._lazy_metadata
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_metadata = loaded
+        return value
 
     @metadata.setter
     def metadata(self, value: Metadata | None) -> None:
-        self._metadata = value
+        self._lazy_metadata = value
 
     @property
     def usage(self) -> CompletionUsage | None:
-        value = self._usage
+        value = self._lazy_usage
         if value is PENDING:
-            value = self._usage = self._load("usage", _read_usage)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("usage", _read_usage)
+            value = self._lazy_usage
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_usage = loaded
+        return value
 
     @usage.setter
     def usage(self, value: CompletionUsage | None) -> None:
-        self._usage = value
+        self._lazy_usage = value
 
     @property
     def moderation(self) -> ChatCompletionModeration | None:
-        value = self._moderation
+        value = self._lazy_moderation
         if value is PENDING:
-            value = self._moderation = self._load("moderation", _read_moderation)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("moderation", _read_moderation)
+            value = self._lazy_moderation
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_moderation = loaded
+        return value
 
     @moderation.setter
     def moderation(self, value: ChatCompletionModeration | None) -> None:
-        self._moderation = value
+        self._lazy_moderation = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -242,37 +264,39 @@ class CreateChatCompletionResponse(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (choices, metadata, usage, moderation) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        id = d["id"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        id = _JSON["id"]
 
-        _choices = d["choices"]
-        choices = PENDING if lazy else _read_choices(_choices)
+        _choices = _JSON["choices"]
+        choices = PENDING if _LAZY else _read_choices(_choices)
 
-        created = d["created"]
+        created = _JSON["created"]
 
-        model = d["model"]
+        model = _JSON["model"]
 
-        _metadata = d.get("metadata")
+        _metadata = _JSON.get("metadata")
         metadata = (
             (None if _metadata is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_metadata(_metadata)
         )
 
-        service_tier = d.get("service_tier")
+        service_tier = _JSON.get("service_tier")
 
-        system_fingerprint = d.get("system_fingerprint")
+        system_fingerprint = _JSON.get("system_fingerprint")
 
-        object_ = d.get("object")
+        object_ = _JSON.get("object")
 
-        _usage = d.get("usage")
-        usage = (None if _usage is None else PENDING) if lazy else _read_usage(_usage)
+        _usage = _JSON.get("usage")
+        usage = (None if _usage is None else PENDING) if _LAZY else _read_usage(_usage)
 
-        _moderation = d.get("moderation")
+        _moderation = _JSON.get("moderation")
         moderation = (
             (None if _moderation is None else PENDING)
-            if lazy
+            if _LAZY
             else _read_moderation(_moderation)
         )
 
@@ -289,13 +313,13 @@ class CreateChatCompletionResponse(LazyFields):
             usage,
             moderation,
         )
-        if lazy:
-            create_chat_completion_response._src = d
+        if _LAZY:
+            create_chat_completion_response._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         create_chat_completion_response.additional_properties = unknown
         return create_chat_completion_response

@@ -73,10 +73,12 @@ class CustomToolChatCompletionsCustomToolProperties:
         self.format = format
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -126,13 +128,14 @@ class CustomToolChatCompletionsCustomToolProperties:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        name = d["name"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = _JSON["name"]
 
-        description = d.get("description")
+        description = _JSON.get("description")
 
-        format_ = _parse_format_(d.get("format"))
+        format_ = _parse_format_(_JSON.get("format"))
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         custom_tool_chat_completions_custom_tool_properties = cls(
@@ -143,8 +146,8 @@ class CustomToolChatCompletionsCustomToolProperties:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         custom_tool_chat_completions_custom_tool_properties.additional_properties = (
             unknown

@@ -55,10 +55,12 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar:
         self.syntax = syntax
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -93,12 +95,13 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        definition = d["definition"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        definition = _JSON["definition"]
 
         syntax = CustomToolChatCompletionsCustomToolPropertiesFormatType1GrammarSyntax(
-            d["syntax"]
+            _JSON["syntax"]
         )
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
@@ -109,8 +112,8 @@ class CustomToolChatCompletionsCustomToolPropertiesFormatType1Grammar:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar.additional_properties = unknown
         return custom_tool_chat_completions_custom_tool_properties_format_type_1_grammar

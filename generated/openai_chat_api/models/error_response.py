@@ -29,7 +29,7 @@ class ErrorResponse(LazyFields):
     """
 
     __slots__ = (
-        "_error",
+        "_lazy_error",
         "_src",
         "additional_properties",
         "__weakref__",
@@ -43,26 +43,33 @@ class ErrorResponse(LazyFields):
         self,
         error: Error,
     ) -> None:
-        self._error = error
+        self._lazy_error = error
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def error(self) -> Error:
-        value = self._error
+        value = self._lazy_error
         if value is PENDING:
-            value = self._error = self._load("error", _read_error)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("error", _read_error)
+            value = self._lazy_error
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_error = loaded
+        return value
 
     @error.setter
     def error(self, value: Error) -> None:
-        self._error = value
+        self._lazy_error = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -96,22 +103,24 @@ class ErrorResponse(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (error) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        _error = d["error"]
-        error = PENDING if lazy else _read_error(_error)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        _error = _JSON["error"]
+        error = PENDING if _LAZY else _read_error(_error)
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         error_response = cls(
             error,
         )
-        if lazy:
-            error_response._src = d
+        if _LAZY:
+            error_response._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         error_response.additional_properties = unknown
         return error_response

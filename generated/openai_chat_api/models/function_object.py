@@ -69,10 +69,12 @@ class FunctionObject:
         self.strict = strict
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -122,13 +124,14 @@ class FunctionObject:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        name = d["name"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = _JSON["name"]
 
-        description = d.get("description")
+        description = _JSON.get("description")
 
-        _parameters = d.get("parameters")
+        _parameters = _JSON.get("parameters")
         parameters: FunctionParameters | None = None
         if _parameters is not None:
             parameters = FunctionParameters.from_dict(_parameters)
@@ -140,7 +143,7 @@ class FunctionObject:
                 return data
             return cast(bool | None | Unset, data)
 
-        strict = _parse_strict(d.get("strict", UNSET))
+        strict = _parse_strict(_JSON.get("strict", UNSET))
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         function_object = cls(
@@ -152,8 +155,8 @@ class FunctionObject:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         function_object.additional_properties = unknown
         return function_object

@@ -55,10 +55,12 @@ class ModerationParam:
         self.policy = policy
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -100,9 +102,10 @@ class ModerationParam:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        model = d["model"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        model = _JSON["model"]
 
         def _parse_policy(data: object) -> ModerationPolicyParam | None | Unset:
             if data is None:
@@ -119,7 +122,7 @@ class ModerationParam:
                 pass
             return cast(ModerationPolicyParam | None | Unset, data)
 
-        policy = _parse_policy(d.get("policy", UNSET))
+        policy = _parse_policy(_JSON.get("policy", UNSET))
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         moderation_param = cls(
@@ -129,8 +132,8 @@ class ModerationParam:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         moderation_param.additional_properties = unknown
         return moderation_param

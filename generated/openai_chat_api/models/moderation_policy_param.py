@@ -55,10 +55,12 @@ class ModerationPolicyParam:
         self.output = output
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -103,8 +105,9 @@ class ModerationPolicyParam:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_input_(data: object) -> ModerationConfigParam | None | Unset:
             if data is None:
@@ -121,7 +124,7 @@ class ModerationPolicyParam:
                 pass
             return cast(ModerationConfigParam | None | Unset, data)
 
-        input_ = _parse_input_(d.get("input", UNSET))
+        input_ = _parse_input_(_JSON.get("input", UNSET))
 
         def _parse_output(data: object) -> ModerationConfigParam | None | Unset:
             if data is None:
@@ -138,7 +141,7 @@ class ModerationPolicyParam:
                 pass
             return cast(ModerationConfigParam | None | Unset, data)
 
-        output = _parse_output(d.get("output", UNSET))
+        output = _parse_output(_JSON.get("output", UNSET))
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         moderation_policy_param = cls(
@@ -148,8 +151,8 @@ class ModerationPolicyParam:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         moderation_policy_param.additional_properties = unknown
         return moderation_policy_param

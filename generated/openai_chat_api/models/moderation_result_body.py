@@ -49,9 +49,9 @@ class ModerationResultBody(LazyFields):
     __slots__ = (
         "model",
         "flagged",
-        "_categories",
-        "_category_scores",
-        "_category_applied_input_types",
+        "_lazy_categories",
+        "_lazy_category_scores",
+        "_lazy_category_applied_input_types",
         "type",
         "_src",
         "additional_properties",
@@ -83,59 +83,74 @@ class ModerationResultBody(LazyFields):
     ) -> None:
         self.model = model
         self.flagged = flagged
-        self._categories = categories
-        self._category_scores = category_scores
-        self._category_applied_input_types = category_applied_input_types
+        self._lazy_categories = categories
+        self._lazy_category_scores = category_scores
+        self._lazy_category_applied_input_types = category_applied_input_types
         self.type = type
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
     @property
     def categories(self) -> ModerationResultBodyCategories:
-        value = self._categories
+        value = self._lazy_categories
         if value is PENDING:
-            value = self._categories = self._load("categories", _read_categories)
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("categories", _read_categories)
+            value = self._lazy_categories
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_categories = loaded
+        return value
 
     @categories.setter
     def categories(self, value: ModerationResultBodyCategories) -> None:
-        self._categories = value
+        self._lazy_categories = value
 
     @property
     def category_scores(self) -> ModerationResultBodyCategoryScores:
-        value = self._category_scores
+        value = self._lazy_category_scores
         if value is PENDING:
-            value = self._category_scores = self._load(
-                "category_scores", _read_category_scores
-            )
-        return value  # type: ignore[no-any-return]
+            loaded = self._load("category_scores", _read_category_scores)
+            value = self._lazy_category_scores
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_category_scores = loaded
+        return value
 
     @category_scores.setter
     def category_scores(self, value: ModerationResultBodyCategoryScores) -> None:
-        self._category_scores = value
+        self._lazy_category_scores = value
 
     @property
     def category_applied_input_types(
         self,
     ) -> ModerationResultBodyCategoryAppliedInputTypes:
-        value = self._category_applied_input_types
+        value = self._lazy_category_applied_input_types
         if value is PENDING:
-            value = self._category_applied_input_types = self._load(
+            loaded = self._load(
                 "category_applied_input_types", _read_category_applied_input_types
             )
-        return value  # type: ignore[no-any-return]
+            value = self._lazy_category_applied_input_types
+            if (
+                value is PENDING
+            ):  # else another thread read it meanwhile: every reader gets the same object
+                value = self._lazy_category_applied_input_types = loaded
+        return value
 
     @category_applied_input_types.setter
     def category_applied_input_types(
         self, value: ModerationResultBodyCategoryAppliedInputTypes
     ) -> None:
-        self._category_applied_input_types = value
+        self._lazy_category_applied_input_types = value
 
     def to_dict(self) -> dict[str, Any]:
         """The object as JSON-ready data: every field with its API name, unknown fields included."""
@@ -185,26 +200,28 @@ class ModerationResultBody(LazyFields):
     ) -> T:
         """The object from its JSON. With ``lazy``, the nested objects (categories, category_scores, category_applied_input_types) are read
         when first used: the JSON is kept, and a malformed one fails when it is read."""
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        model = d["model"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _LAZY = lazy
+        model = _JSON["model"]
 
-        flagged = d["flagged"]
+        flagged = _JSON["flagged"]
 
-        _categories = d["categories"]
-        categories = PENDING if lazy else _read_categories(_categories)
+        _categories = _JSON["categories"]
+        categories = PENDING if _LAZY else _read_categories(_categories)
 
-        _category_scores = d["category_scores"]
-        category_scores = PENDING if lazy else _read_category_scores(_category_scores)
+        _category_scores = _JSON["category_scores"]
+        category_scores = PENDING if _LAZY else _read_category_scores(_category_scores)
 
-        _category_applied_input_types = d["category_applied_input_types"]
+        _category_applied_input_types = _JSON["category_applied_input_types"]
         category_applied_input_types = (
             PENDING
-            if lazy
+            if _LAZY
             else _read_category_applied_input_types(_category_applied_input_types)
         )
 
-        type_ = d.get("type")
+        type_ = _JSON.get("type")
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         moderation_result_body = cls(
@@ -215,13 +232,13 @@ class ModerationResultBody(LazyFields):
             category_applied_input_types,
             type_,
         )
-        if lazy:
-            moderation_result_body._src = d
+        if _LAZY:
+            moderation_result_body._src = _JSON
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         moderation_result_body.additional_properties = unknown
         return moderation_result_body

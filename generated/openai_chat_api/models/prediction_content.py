@@ -58,10 +58,12 @@ class PredictionContent:
         self.type = type
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -104,9 +106,10 @@ class PredictionContent:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        type_ = PredictionContentType(d["type"])
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        type_ = PredictionContentType(_JSON["type"])
 
         def _parse_content(
             data: object,
@@ -130,7 +133,7 @@ class PredictionContent:
                 pass
             return cast(list[ChatCompletionRequestMessageContentPartText] | str, data)
 
-        content = _parse_content(d["content"])
+        content = _parse_content(_JSON["content"])
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         prediction_content = cls(
@@ -140,8 +143,8 @@ class PredictionContent:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         prediction_content.additional_properties = unknown
         return prediction_content

@@ -53,10 +53,12 @@ class PromptCacheOptionsParam:
         self.mode = mode
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -90,14 +92,15 @@ class PromptCacheOptionsParam:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        _ttl = d.get("ttl")
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        _ttl = _JSON.get("ttl")
         ttl: PromptCacheTTLEnum | None = None
         if _ttl is not None:
             ttl = PromptCacheTTLEnum(_ttl)
 
-        _mode = d.get("mode")
+        _mode = _JSON.get("mode")
         mode: PromptCacheModeEnum | None = None
         if _mode is not None:
             mode = PromptCacheModeEnum(_mode)
@@ -110,8 +113,8 @@ class PromptCacheOptionsParam:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         prompt_cache_options_param.additional_properties = unknown
         return prompt_cache_options_param

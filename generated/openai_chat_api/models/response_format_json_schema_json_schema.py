@@ -70,10 +70,12 @@ class ResponseFormatJsonSchemaJSONSchema:
         self.strict = strict
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -123,13 +125,14 @@ class ResponseFormatJsonSchemaJSONSchema:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
-        name = d["name"]
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        name = _JSON["name"]
 
-        description = d.get("description")
+        description = _JSON.get("description")
 
-        _schema = d.get("schema")
+        _schema = _JSON.get("schema")
         schema: ResponseFormatJsonSchemaSchema | None = None
         if _schema is not None:
             schema = ResponseFormatJsonSchemaSchema.from_dict(_schema)
@@ -141,7 +144,7 @@ class ResponseFormatJsonSchemaJSONSchema:
                 return data
             return cast(bool | None | Unset, data)
 
-        strict = _parse_strict(d.get("strict", UNSET))
+        strict = _parse_strict(_JSON.get("strict", UNSET))
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         response_format_json_schema_json_schema = cls(
@@ -153,8 +156,8 @@ class ResponseFormatJsonSchemaJSONSchema:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         response_format_json_schema_json_schema.additional_properties = unknown
         return response_format_json_schema_json_schema

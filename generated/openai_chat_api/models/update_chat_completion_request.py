@@ -46,10 +46,12 @@ class UpdateChatCompletionRequest:
         self.metadata = metadata
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -85,8 +87,9 @@ class UpdateChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_metadata(data: object) -> Metadata | None:
             if data is None:
@@ -101,7 +104,7 @@ class UpdateChatCompletionRequest:
                 pass
             return cast(Metadata | None, data)
 
-        metadata = _parse_metadata(d["metadata"])
+        metadata = _parse_metadata(_JSON["metadata"])
 
         # Positional, in __init__'s order: binding ten keywords costs more than building the object.
         update_chat_completion_request = cls(
@@ -110,8 +113,8 @@ class UpdateChatCompletionRequest:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         update_chat_completion_request.additional_properties = unknown
         return update_chat_completion_request

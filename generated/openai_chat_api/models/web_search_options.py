@@ -55,10 +55,12 @@ class WebSearchOptions:
         self.search_context_size = search_context_size
         self.additional_properties = {}
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(
+        self, other: builtins.object
+    ) -> bool:  # builtins: a field may be called object
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return _FIELDS_OF(self) == _FIELDS_OF(other)  # type: ignore[no-any-return]
+        return bool(_FIELDS_OF(self) == _FIELDS_OF(other))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, so not hashable
 
@@ -97,8 +99,9 @@ class WebSearchOptions:
 
     @classmethod
     def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
-        # Read, not copied: the unknown fields are gathered into a new dict at the end.
-        d = src_dict if src_dict.__class__ is dict else dict(src_dict)
+        # Read, not copied: the unknown fields are gathered into a new dict at the end. The locals of this
+        # function that are not fields are in capitals: a field's locals are its snake_case name.
+        _JSON = src_dict if src_dict.__class__ is dict else dict(src_dict)
 
         def _parse_user_location(data: object) -> None | Unset | WebSearchUserLocation:
             if data is None:
@@ -115,9 +118,9 @@ class WebSearchOptions:
                 pass
             return cast(None | Unset | WebSearchUserLocation, data)
 
-        user_location = _parse_user_location(d.get("user_location", UNSET))
+        user_location = _parse_user_location(_JSON.get("user_location", UNSET))
 
-        _search_context_size = d.get("search_context_size")
+        _search_context_size = _JSON.get("search_context_size")
         search_context_size: WebSearchContextSize | None = None
         if _search_context_size is not None:
             search_context_size = WebSearchContextSize(_search_context_size)
@@ -130,8 +133,8 @@ class WebSearchOptions:
 
         unknown = (
             {}
-            if _WIRE_NAMES.issuperset(d)
-            else {k: v for k, v in d.items() if k not in _WIRE_NAMES}
+            if _WIRE_NAMES.issuperset(_JSON)
+            else {k: v for k, v in _JSON.items() if k not in _WIRE_NAMES}
         )
         web_search_options.additional_properties = unknown
         return web_search_options
