@@ -15,7 +15,7 @@ import httpx2
 from openai_chat_api.client import Client as GeneratedClient
 from openai_chat_api.models import ChatCompletionStoreMessage
 from openai_chat_api.request_types import CreateParams, ParseParams, ToolRunParams
-from openai_chat_api.types import Unset
+from openai_chat_api.types import SHAPE_ERRORS, Unset
 
 from ._exceptions import APIResponseValidationError
 from ._models import (
@@ -138,7 +138,7 @@ def _parse(parse: Callable[[Any], R], data: Any, response: httpx2.Response) -> R
         if exc.response is not None:
             raise
         raise APIResponseValidationError(exc.message, response=response, body=data) from exc
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except SHAPE_ERRORS as exc:
         raise APIResponseValidationError(
             f"the response body does not match the API's schema: {type(exc).__name__}: {exc}",
             response=response,
@@ -173,7 +173,7 @@ def _checked(parse: Callable[[Any], R]) -> Callable[[Any, ResponseInfo], R]:
     def item(data: Any, info: ResponseInfo) -> R:
         try:
             result = parse(data)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except SHAPE_ERRORS as exc:
             raise APIResponseValidationError(
                 f"a list item does not match the API's schema: {type(exc).__name__}: {exc}", body=data
             ) from exc

@@ -14,6 +14,7 @@ from openai_chat_api.models import (
     CreateChatCompletionResponse,
     CreateChatCompletionStreamResponse,
 )
+from openai_chat_api.types import SHAPE_ERRORS
 
 from ._exceptions import APIResponseValidationError
 from ._response import Received, ResponseInfo
@@ -180,24 +181,16 @@ def _as_completion_messages(choices: list[ChatCompletionChoice]) -> None:
             choice.message = _with_reasoning(message)
 
 
-_SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+def completion_from_dict(data: Mapping[str, Any], info: ResponseInfo | None = None) -> ChatCompletion:
+    """The typed completion, or APIResponseValidationError when ``data`` is not shaped like one."""
+    return build_completion(ChatCompletion, data, info)
 
 
-def completion_from_dict(
-    data: Mapping[str, Any], info: ResponseInfo | None = None, *, lazy: bool = False
-) -> ChatCompletion:
-    """The typed completion, or APIResponseValidationError when ``data`` is not shaped like one (with
-    ``lazy``, its nested objects are read when first used: see :meth:`ChatCompletion.from_dict`)."""
-    return build_completion(ChatCompletion, data, info, lazy=lazy)
-
-
-def build_completion(
-    cls: type[_C], data: Mapping[str, Any], info: ResponseInfo | None = None, *, lazy: bool = False
-) -> _C:
+def build_completion(cls: type[_C], data: Mapping[str, Any], info: ResponseInfo | None = None) -> _C:
     """:func:`completion_from_dict` for a subclass of :class:`ChatCompletion`."""
     try:
-        completion = cls.from_dict(data, lazy=lazy)
-    except _SHAPE_ERRORS as exc:
+        completion = cls.from_dict(data)
+    except SHAPE_ERRORS as exc:
         raise APIResponseValidationError(
             f"completion does not match the API's schema: {type(exc).__name__}: {exc}", body=data
         ) from exc
@@ -211,7 +204,7 @@ def chunk_from_dict(data: Mapping[str, Any]) -> ChatCompletionChunk:
     """The typed chunk, or APIResponseValidationError when ``data`` is not shaped like one."""
     try:
         return ChatCompletionChunk.from_dict(data)
-    except _SHAPE_ERRORS as exc:
+    except SHAPE_ERRORS as exc:
         raise APIResponseValidationError(
             f"stream chunk does not match the API's schema: {type(exc).__name__}: {exc}", body=data
         ) from exc

@@ -54,9 +54,8 @@ class ClientOptions:
     base_url: str
     organization: str | None = None
     project: str | None = None
-    timeout: httpx2.Timeout = dataclasses.field(
-        default_factory=lambda: DEFAULT_TIMEOUT
-    )  # shared: never changed
+    # A factory, since a Timeout is not hashable; the default one is shared: nothing changes it.
+    timeout: httpx2.Timeout = dataclasses.field(default_factory=lambda: DEFAULT_TIMEOUT)
     max_retries: int = DEFAULT_MAX_RETRIES
     default_headers: tuple[tuple[str, str], ...] = ()
     default_query: tuple[tuple[str, Any], ...] = ()
